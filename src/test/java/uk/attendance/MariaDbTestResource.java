@@ -1,0 +1,75 @@
+package uk.attendance;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.mariadb.jdbc.Driver;
+import uk.attendance.db.EmbeddedMariaDb;
+
+/**
+ * The suite's database: the MariaDB on 127.0.0.1:3306 when it answers to root with no password
+ * (CI starts one), else an embedded MariaDB under target/. The suite owns database
+ * {@code attendance_test} on a shared server; Flyway cleans it at start.
+ */
+public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int PORT = 3306;
+    private static final Path EMBEDDED_DIR = Path.of("target", "embedded-mariadb-test");
+
+    private EmbeddedMariaDb embedded;
+
+    @Override
+    public Map<String, String> start() {
+        String url;
+        if (localServerAnswers()) {
+            url = "jdbc:mariadb://" + HOST + ":" + PORT + "/attendance_test?createDatabaseIfNotExist=true";
+        } else {
+            embedded = new EmbeddedMariaDb();
+            // Quarkus stops test resources at the end of the suite; this covers a JVM cut short.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-mariadb-test-stop"));
+            try {
+                url = embedded.start(EMBEDDED_DIR);
+            } catch (Exception e) {
+                throw new IllegalStateException("No MariaDB on " + HOST + ":" + PORT + " and the embedded one did not start", e);
+            }
+        }
+        return Map.of(
+                "attendance.db.url", url,
+                "quarkus.datasource.jdbc.url", url,
+                "attendance.db.user", "root");
+    }
+
+    @Override
+    public void stop() {
+        if (embedded != null) {
+            try {
+                embedded.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+            }
+        }
+    }
+
+    private static boolean localServerAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, PORT), 300);
+        } catch (IOException e) {
+            return false;
+        }
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "root");
+        credentials.setProperty("password", "");
+        try (Connection c = new Driver().connect("jdbc:mariadb://" + HOST + ":" + PORT + "/?connectTimeout=2000", credentials)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
