@@ -1,0 +1,51 @@
+package uk.attendance.action;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.attendance.rules.EvaluationResult;
+import uk.attendance.rules.EvaluationService;
+
+@Path("/api/schools/{schoolId}")
+@Tag(name = "Recommended actions")
+public class ActionResource {
+
+    private final ActionService actions;
+    private final EvaluationService evaluation;
+    private final Clock clock;
+
+    ActionResource(ActionService actions, EvaluationService evaluation, Clock clock) {
+        this.actions = actions;
+        this.evaluation = evaluation;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/evaluate")
+    @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions")
+    public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") LocalDate asOf) {
+        return evaluation.evaluateSchool(schoolId, asOf == null ? LocalDate.now(clock) : asOf);
+    }
+
+    @GET
+    @Path("/actions")
+    @Operation(summary = "Recommended actions, newest first; status, upn and type filters are optional and combine")
+    public List<ActionView> list(@PathParam("schoolId") String schoolId, @QueryParam("status") String status,
+            @QueryParam("upn") String upn, @QueryParam("type") String type) {
+        return actions.list(schoolId, status, upn, type);
+    }
+
+    @POST
+    @Path("/actions/{id}/decision")
+    @Operation(summary = "Accept, dismiss or complete an action; completing a letter, meeting or visit records it")
+    public ActionView decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id, DecisionRequest request) {
+        return actions.decide(schoolId, id, request);
+    }
+}

@@ -1,0 +1,152 @@
+package uk.attendance.action;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uk.attendance.intervention.Intervention;
+import uk.attendance.intervention.InterventionKind;
+import uk.attendance.intervention.InterventionService;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.Upn;
+import uk.attendance.security.Caller;
+import uk.attendance.security.SchoolAccess;
+
+/** The leads' review loop: list recommended actions, and record what was decided and done. */
+@ApplicationScoped
+public class ActionService {
+
+    private final SchoolAccess access;
+    private final InterventionService interventions;
+    private final Caller caller;
+    private final Clock clock;
+
+    ActionService(SchoolAccess access, InterventionService interventions, Caller caller, Clock clock) {
+        this.access = access;
+        this.interventions = interventions;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ActionView> list(String schoolId, String status, String upn, String type) {
+        access.require(schoolId);
+        ActionStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = ActionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED or COMPLETED, not '" + status + "'"));
+            }
+        }
+        Long pupilId = null;
+        if (upn != null && !upn.isBlank()) {
+            pupilId = Pupil.findByUpn(schoolId, Upn.normalise(upn))
+                    .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'.")).id;
+        }
+        String wantedType = type == null || type.isBlank() ? null : type.trim().toUpperCase(Locale.ROOT);
+        return RecommendedAction.search(schoolId, wanted, pupilId, wantedType).stream().map(ActionView::of).toList();
+    }
+
+    @Transactional
+    public ActionView decide(String schoolId, Long actionId, DecisionRequest request) {
+        access.require(schoolId);
+        RecommendedAction action = RecommendedAction.findInSchool(schoolId, actionId)
+                .orElseThrow(() -> ProblemException.notFound("No action " + actionId + " in school '" + schoolId + "'."));
+        if (request == null) {
+            throw ProblemException.badRequest("The body must be a decision.");
+        }
+        ActionStatus decision = parseDecision(request.decision());
+        LocalDate date = parseDate(request.date());
+        if (action.status.isClosed()) {
+            ActionDecision closed = action.latestDecision().orElseThrow();
+            throw ProblemException.conflict("Action " + actionId + " was already " + action.status + " on " + closed.date
+                    + " by " + closed.decidedBy + "; decisions are kept as made and never edited.");
+        }
+        if (decision == action.status) {
+            throw ProblemException.conflict("Action " + actionId + " is already " + action.status + ".");
+        }
+        ActionDecision recorded = new ActionDecision();
+        recorded.action = action;
+        recorded.decision = decision;
+        recorded.date = date;
+        recorded.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        recorded.decidedBy = caller.name();
+        recorded.decidedAt = Instant.now(clock);
+        recorded.persist();
+        action.decisions.add(recorded);
+        action.status = decision;
+        if (decision == ActionStatus.COMPLETED && action.recordsKind != null) {
+            recordIntervention(action, request, date);
+        }
+        return ActionView.of(action);
+    }
+
+    /** Completing a letter, meeting, visit or notice records what was done, so the ladder moves on. */
+    private void recordIntervention(RecommendedAction action, DecisionRequest request, LocalDate date) {
+        Pupil pupil = Pupil.findById(action.pupilId);
+        InterventionKind kind = InterventionKind.valueOf(action.recordsKind);
+        List<String> parents = new ArrayList<>();
+        if (kind == InterventionKind.PENALTY_NOTICE) {
+            parents.addAll(request.parentIds() != null && !request.parentIds().isEmpty() ? request.parentIds() : action.parentIdList());
+            for (String parent : parents) {
+                if (pupil.parent(parent).isEmpty()) {
+                    throw ProblemException.invalid(FieldError.of("parentIds", "'" + parent + "' is not a parent of this pupil"));
+                }
+            }
+            if (parents.isEmpty()) {
+                throw ProblemException.invalid(FieldError.of("parentIds", "name the parents the penalty notices were issued to"));
+            }
+        } else {
+            parents.add(null);
+        }
+        for (String parent : parents) {
+            Intervention intervention = new Intervention();
+            intervention.kind = kind;
+            intervention.type = action.recordsType;
+            intervention.date = date;
+            intervention.parentId = parent;
+            intervention.parentAttended = request.parentAttended();
+            intervention.outcome = request.outcome() == null || request.outcome().isBlank() ? null : request.outcome().trim().toUpperCase(Locale.ROOT);
+            intervention.note = request.note();
+            interventions.save(pupil, intervention, action.id);
+        }
+    }
+
+    private static ActionStatus parseDecision(String decision) {
+        if (decision != null) {
+            try {
+                ActionStatus status = ActionStatus.valueOf(decision.trim().toUpperCase(Locale.ROOT));
+                if (status != ActionStatus.OPEN) {
+                    return status;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        throw ProblemException.invalid(FieldError.of("decision", "decision must be ACCEPTED, DISMISSED or COMPLETED, not '" + decision + "'"));
+    }
+
+    private LocalDate parseDate(String date) {
+        LocalDate today = LocalDate.now(clock);
+        if (date == null || date.isBlank()) {
+            return today;
+        }
+        try {
+            LocalDate parsed = LocalDate.parse(date.trim());
+            if (parsed.isAfter(today)) {
+                throw ProblemException.invalid(FieldError.of("date", "date " + parsed + " is in the future"));
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(FieldError.of("date", "date must be YYYY-MM-DD, not '" + date + "'"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package uk.attendance.action;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A recommended action as the contract shows it; {@code decisions} lists every decision, oldest first. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ActionView(Long id, String schoolId, String upn, String type, String title, String stage, String policy,
+        String policyVersion, String rule, String reason, String clause, String period, LocalDate raisedOn, ActionStatus status,
+        String decidedBy, Instant decidedAt, String note, List<String> parentIds, List<Decision> decisions) {
+
+    public record Decision(ActionStatus decision, LocalDate date, String note, String decidedBy, Instant decidedAt) {
+    }
+
+    public static ActionView of(RecommendedAction a) {
+        ActionDecision latest = a.latestDecision().orElse(null);
+        List<String> parents = a.parentIdList();
+        return new ActionView(a.id, a.schoolId, a.upn, a.type, a.title, a.stage, a.policy, a.policyVersion, a.rule, a.reason,
+                a.clause, a.period, a.raisedOn, a.status,
+                latest == null ? null : latest.decidedBy, latest == null ? null : latest.decidedAt, latest == null ? null : latest.note,
+                parents.isEmpty() ? null : parents,
+                a.decisions.stream().map(d -> new Decision(d.decision, d.date, d.note, d.decidedBy, d.decidedAt)).toList());
+    }
+}

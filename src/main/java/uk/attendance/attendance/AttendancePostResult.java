@@ -1,0 +1,7 @@
+package uk.attendance.attendance;
+
+import uk.attendance.rules.EvaluationSummary;
+
+/** What a nightly post did: {@code received} = {@code inserted} + {@code amended} + {@code unchanged}. */
+public record AttendancePostResult(int received, int inserted, int amended, int unchanged, EvaluationSummary evaluation) {
+}

@@ -1,0 +1,113 @@
+package uk.attendance.intervention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.Pupil;
+import uk.attendance.security.Caller;
+import uk.attendance.security.SchoolAccess;
+
+@ApplicationScoped
+public class InterventionService {
+
+    private final SchoolAccess access;
+    private final Caller caller;
+    private final Clock clock;
+
+    InterventionService(SchoolAccess access, Caller caller, Clock clock) {
+        this.access = access;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public InterventionView record(String schoolId, InterventionRequest request) {
+        access.require(schoolId);
+        if (request == null) {
+            throw ProblemException.badRequest("The body must be an intervention.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.upn() == null || request.upn().isBlank()) {
+            errors.add(FieldError.of("upn", "upn is required"));
+        }
+        InterventionKind kind = null;
+        if (request.kind() == null || request.kind().isBlank()) {
+            errors.add(FieldError.of("kind", "kind is required: one of " + Arrays.toString(InterventionKind.values())));
+        } else {
+            try {
+                kind = InterventionKind.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("kind", "unknown kind '" + request.kind() + "': one of " + Arrays.toString(InterventionKind.values())));
+            }
+        }
+        LocalDate date = null;
+        if (request.date() == null || request.date().isBlank()) {
+            errors.add(FieldError.of("date", "date is required"));
+        } else {
+            try {
+                date = LocalDate.parse(request.date().trim());
+                if (date.isAfter(LocalDate.now(clock))) {
+                    errors.add(FieldError.of("date", "date " + date + " is in the future"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(FieldError.of("date", "date must be YYYY-MM-DD, not '" + request.date() + "'"));
+            }
+        }
+        if (kind == InterventionKind.LETTER && blank(request.type())) {
+            errors.add(FieldError.of("type", "a LETTER needs the letter's type, e.g. AT1, STAGE_1, PATHWAY_1"));
+        }
+        if (kind == InterventionKind.PENALTY_NOTICE && blank(request.parentId())) {
+            errors.add(FieldError.of("parentId", "a PENALTY_NOTICE is issued to a parent: parentId is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The intervention was not recorded.", errors);
+        }
+        Pupil pupil = Pupil.findByUpn(schoolId, request.upn().trim())
+                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + request.upn().trim() + "' in school '" + schoolId + "'."));
+        if (!blank(request.parentId()) && pupil.parent(request.parentId().trim()).isEmpty()) {
+            throw ProblemException.invalid(FieldError.of("parentId", "'" + request.parentId().trim() + "' is not a parent of this pupil"));
+        }
+        Intervention intervention = new Intervention();
+        intervention.kind = kind;
+        intervention.type = blank(request.type()) ? null : request.type().trim().toUpperCase(Locale.ROOT);
+        intervention.date = date;
+        intervention.parentId = blank(request.parentId()) ? null : request.parentId().trim();
+        intervention.parentAttended = request.parentAttended();
+        intervention.outcome = blank(request.outcome()) ? null : request.outcome().trim().toUpperCase(Locale.ROOT);
+        intervention.note = blank(request.note()) ? null : request.note().trim();
+        return InterventionView.of(save(pupil, intervention, null), pupil.upn);
+    }
+
+    /** Records what the school did; used directly when a lead completes a recommended action. */
+    @Transactional
+    public Intervention save(Pupil pupil, Intervention intervention, Long actionId) {
+        intervention.schoolId = pupil.schoolId;
+        intervention.pupilId = pupil.id;
+        intervention.actionId = actionId;
+        intervention.recordedAt = Instant.now(clock);
+        intervention.recordedBy = caller.name();
+        intervention.persist();
+        return intervention;
+    }
+
+    @Transactional
+    public List<InterventionView> list(String schoolId, String upn) {
+        access.require(schoolId);
+        Pupil pupil = Pupil.findByUpn(schoolId, upn)
+                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'."));
+        return Intervention.forPupil(pupil.id).stream().map(i -> InterventionView.of(i, pupil.upn)).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

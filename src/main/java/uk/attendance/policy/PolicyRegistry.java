@@ -1,0 +1,107 @@
+package uk.attendance.policy;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.rules.CompileError;
+import uk.attendance.rules.PolicyCompiler;
+
+/**
+ * The compiled policies in use. Reload compiles every folder; each one that compiles is swapped in
+ * atomically and its predecessor is removed from the KieRepository; one that fails keeps its
+ * previous version and reports the errors.
+ */
+@ApplicationScoped
+@Startup
+public class PolicyRegistry {
+
+    private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
+
+    private final PolicyDirectory directory;
+    private final Clock clock;
+    private final PolicyCompiler compiler = new PolicyCompiler();
+    private final Map<String, LoadedPolicy> policies = new ConcurrentHashMap<>();
+
+    PolicyRegistry(PolicyDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+        reload();
+    }
+
+    /** Compiles every policy folder; returns the state of each afterwards. */
+    public synchronized List<LoadedPolicy> reload() {
+        for (String id : directory.ids()) {
+            load(PolicyFolder.read(directory.folder(id)));
+        }
+        policies.keySet().removeIf(id -> {
+            if (directory.exists(id)) {
+                return false;
+            }
+            compiler.discard(policies.get(id).releaseId());
+            LOG.warnf("Policy %s: its folder is gone; unloaded", id);
+            return true;
+        });
+        return list();
+    }
+
+    private void load(PolicyFolder folder) {
+        PolicyCompiler.Compilation compilation = compiler.compile(folder.id(), folder.ladder());
+        LoadedPolicy previous = policies.get(folder.id());
+        if (!compilation.succeeded()) {
+            LOG.warnf("Policy %s does not compile (%d errors); %s", folder.id(), compilation.errors().size(),
+                    previous != null && previous.usable() ? "keeping version " + previous.version() : "not loaded");
+            policies.put(folder.id(), previous != null ? previous.failed(compilation.errors())
+                    : new LoadedPolicy(folder.id(), folder.name(), null, null, List.of(), LoadedPolicy.PolicyStatus.FAILED,
+                            compilation.errors(), folder, null, null, folder.parameters()));
+            return;
+        }
+        LoadedPolicy loaded = new LoadedPolicy(folder.id(), folder.name(), folder.version(), Instant.now(clock),
+                PolicyCompiler.ruleNames(compilation.kieBase()), LoadedPolicy.PolicyStatus.LOADED, List.of(), folder,
+                compilation.kieBase(), compilation.releaseId(), folder.parameters());
+        policies.put(folder.id(), loaded);
+        if (previous != null) {
+            compiler.discard(previous.releaseId());
+        }
+        LOG.infof("Policy %s loaded: version %s, %d rules", folder.id(), loaded.version(), loaded.rules().size());
+    }
+
+    public List<LoadedPolicy> list() {
+        return policies.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    public Optional<LoadedPolicy> find(String id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    /** The policy's rules in use, or a problem saying why there are none. */
+    public LoadedPolicy require(String id) {
+        LoadedPolicy policy = policies.get(id);
+        if (policy == null) {
+            throw ProblemException.notFound("No policy '" + id + "'.");
+        }
+        if (!policy.usable()) {
+            throw ProblemException.conflict("Policy '" + id + "' has never compiled: " + policy.errors());
+        }
+        return policy;
+    }
+
+    /** Compiles the folder with {@code drl} in place of its ladder file, without installing anything. */
+    public List<CompileError> validate(String id, String drl) {
+        if (!directory.exists(id)) {
+            throw ProblemException.notFound("No policy '" + id + "'.");
+        }
+        PolicyFolder folder = PolicyFolder.read(directory.folder(id));
+        PolicyFolder proposed = folder.withLadder(folder.ladderFileName(), drl == null ? "" : drl);
+        PolicyCompiler.Compilation compilation = compiler.compile(id, proposed.ladder());
+        compiler.discard(compilation.releaseId());
+        return compilation.errors();
+    }
+
+}

@@ -1,0 +1,101 @@
+package uk.attendance.pupil;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "pupil")
+public class Pupil extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pupil_seq")
+    @SequenceGenerator(name = "pupil_seq", sequenceName = "pupil_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "school_id", nullable = false)
+    public String schoolId;
+
+    @Column(nullable = false, length = 13)
+    public String upn;
+
+    @Column(name = "given_name", nullable = false)
+    public String givenName;
+
+    @Column(name = "family_name", nullable = false)
+    public String familyName;
+
+    @Column(name = "date_of_birth", nullable = false)
+    public LocalDate dateOfBirth;
+
+    /** National curriculum year; 0 is Reception. */
+    @Column(name = "year_group", nullable = false)
+    public int yearGroup;
+
+    @ElementCollection
+    @CollectionTable(name = "pupil_characteristic", joinColumns = @JoinColumn(name = "pupil_id"))
+    @Column(name = "characteristic")
+    public Set<String> characteristics = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "pupil", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("parentRef")
+    public List<Parent> parents = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<Pupil> findByUpn(String schoolId, String upn) {
+        return find("schoolId = ?1 and upn = ?2", schoolId, upn).firstResultOptional();
+    }
+
+    public static List<Pupil> listBySchool(String schoolId) {
+        return list("schoolId = ?1 order by familyName, givenName, upn", schoolId);
+    }
+
+    /** The school's pupils among {@code upns}, by UPN. */
+    public static Map<String, Pupil> byUpn(String schoolId, Collection<String> upns) {
+        if (upns.isEmpty()) {
+            return Map.of();
+        }
+        return Pupil.<Pupil>list("schoolId = ?1 and upn in ?2", schoolId, upns).stream()
+                .collect(Collectors.toMap(p -> p.upn, Function.identity()));
+    }
+
+    /** Every pupil id of the school by UPN: what a nightly post is checked against. */
+    public static Map<String, Long> idsByUpn(String schoolId) {
+        return getEntityManager()
+                .createQuery("select p.upn, p.id from Pupil p where p.schoolId = ?1", Object[].class)
+                .setParameter(1, schoolId)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    public Optional<Parent> parent(String parentRef) {
+        return parents.stream().filter(p -> p.parentRef.equals(parentRef)).findFirst();
+    }
+}

@@ -1,0 +1,42 @@
+package uk.attendance.pupil;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/schools/{schoolId}/pupils")
+@Tag(name = "Pupils")
+public class PupilResource {
+
+    private final PupilService pupils;
+    private final PupilQueries queries;
+
+    PupilResource(PupilService pupils, PupilQueries queries) {
+        this.pupils = pupils;
+        this.queries = queries;
+    }
+
+    @PUT
+    @Operation(summary = "Creates or updates pupils in bulk; a batch with any bad row changes nothing")
+    public UpsertResult upsert(@PathParam("schoolId") String schoolId, List<PupilRequest> batch) {
+        return pupils.upsert(schoolId, batch);
+    }
+
+    @GET
+    public List<PupilListItem> list(@PathParam("schoolId") String schoolId) {
+        return queries.list(schoolId);
+    }
+
+    @GET
+    @Path("/{upn}")
+    @Operation(summary = "A pupil with attendance, band, stage, interventions and actions as of a date (default today)")
+    public PupilDetails get(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn, @QueryParam("asOf") LocalDate asOf) {
+        return queries.details(schoolId, upn, asOf);
+    }
+}

@@ -1,0 +1,183 @@
+package uk.attendance.pupil;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.security.SchoolAccess;
+
+@ApplicationScoped
+public class PupilService {
+
+    private final SchoolAccess access;
+    private final Clock clock;
+
+    PupilService(SchoolAccess access, Clock clock) {
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Creates or updates every pupil in the batch, or none of them if any row is bad. */
+    @Transactional
+    public UpsertResult upsert(String schoolId, List<PupilRequest> batch) {
+        access.require(schoolId);
+        if (batch == null) {
+            throw ProblemException.badRequest("The body must be a JSON array of pupils.");
+        }
+        List<ValidPupil> valid = validate(batch);
+        Map<String, Pupil> existing = Pupil.byUpn(schoolId, valid.stream().map(ValidPupil::upn).toList());
+        Instant now = Instant.now(clock);
+        int created = 0;
+        int updated = 0;
+        for (ValidPupil row : valid) {
+            Pupil pupil = existing.get(row.upn());
+            if (pupil == null) {
+                pupil = new Pupil();
+                pupil.schoolId = schoolId;
+                pupil.upn = row.upn();
+                pupil.createdAt = now;
+                created++;
+            } else {
+                updated++;
+            }
+            pupil.givenName = row.request().givenName().trim();
+            pupil.familyName = row.request().familyName().trim();
+            pupil.dateOfBirth = row.dateOfBirth();
+            pupil.yearGroup = row.yearGroup();
+            pupil.characteristics.clear();
+            pupil.characteristics.addAll(row.characteristics());
+            pupil.updatedAt = now;
+            replaceParents(pupil, row.request().parents());
+            pupil.persist();
+        }
+        return new UpsertResult(created, updated);
+    }
+
+    private static void replaceParents(Pupil pupil, List<PupilRequest.ParentRequest> requested) {
+        Map<String, String> names = new HashMap<>();
+        if (requested != null) {
+            requested.forEach(p -> names.put(p.parentId().trim(), p.name().trim()));
+        }
+        pupil.parents.removeIf(p -> !names.containsKey(p.parentRef));
+        names.forEach((ref, name) -> {
+            Parent parent = pupil.parent(ref).orElseGet(() -> {
+                Parent added = new Parent();
+                added.pupil = pupil;
+                added.parentRef = ref;
+                pupil.parents.add(added);
+                return added;
+            });
+            parent.name = name;
+        });
+    }
+
+    private List<ValidPupil> validate(List<PupilRequest> batch) {
+        List<FieldError> errors = new ArrayList<>();
+        List<ValidPupil> valid = new ArrayList<>();
+        Map<String, Integer> firstRowByUpn = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < batch.size(); i++) {
+            PupilRequest row = batch.get(i);
+            if (row == null) {
+                errors.add(FieldError.atRow(i, "pupil", "a pupil is required, not null"));
+                continue;
+            }
+            int before = errors.size();
+            String upn = Upn.normalise(row.upn());
+            if (upn == null || upn.isEmpty()) {
+                errors.add(FieldError.atRow(i, "upn", "upn is required"));
+            } else {
+                Optional<String> problem = Upn.problem(upn);
+                if (problem.isPresent()) {
+                    errors.add(FieldError.atRow(i, "upn", problem.get()));
+                } else {
+                    Integer first = firstRowByUpn.putIfAbsent(upn, i);
+                    if (first != null) {
+                        errors.add(FieldError.atRow(i, "upn", "UPN " + upn + " appears twice in the batch (also row " + first + ")"));
+                    }
+                }
+            }
+            requireText(errors, i, "givenName", row.givenName());
+            requireText(errors, i, "familyName", row.familyName());
+            LocalDate dateOfBirth = null;
+            if (row.dateOfBirth() == null || row.dateOfBirth().isBlank()) {
+                errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth is required"));
+            } else {
+                try {
+                    dateOfBirth = LocalDate.parse(row.dateOfBirth().trim());
+                    if (dateOfBirth.isAfter(today)) {
+                        errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth " + dateOfBirth + " is in the future"));
+                    }
+                } catch (DateTimeParseException e) {
+                    errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth must be a date YYYY-MM-DD, not '" + row.dateOfBirth() + "'"));
+                }
+            }
+            Optional<Integer> yearGroup = row.yearGroup() == null ? Optional.empty() : YearGroup.parse(row.yearGroup());
+            if (row.yearGroup() == null) {
+                errors.add(FieldError.atRow(i, "yearGroup", "yearGroup is required"));
+            } else if (yearGroup.isEmpty()) {
+                errors.add(FieldError.atRow(i, "yearGroup", "yearGroup must be R (Reception), N (Nursery) or 1 to 14, not '" + row.yearGroup() + "'"));
+            }
+            Set<String> characteristics = new LinkedHashSet<>();
+            if (row.characteristics() != null) {
+                for (int c = 0; c < row.characteristics().size(); c++) {
+                    String characteristic = row.characteristics().get(c);
+                    if (characteristic == null || characteristic.isBlank() || characteristic.length() > 32) {
+                        errors.add(FieldError.atRow(i, "characteristics[" + c + "]", "a characteristic is 1 to 32 characters, e.g. SEND, FSM, EAL, LAC"));
+                    } else {
+                        characteristics.add(characteristic.trim().toUpperCase());
+                    }
+                }
+            }
+            if (row.parents() != null) {
+                Set<String> parentIds = new HashSet<>();
+                for (int p = 0; p < row.parents().size(); p++) {
+                    PupilRequest.ParentRequest parent = row.parents().get(p);
+                    String prefix = "parents[" + p + "]";
+                    if (parent == null) {
+                        errors.add(FieldError.atRow(i, prefix, "a parent is required, not null"));
+                        continue;
+                    }
+                    if (parent.parentId() == null || parent.parentId().isBlank()) {
+                        errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is required"));
+                    } else if (parent.parentId().trim().length() > 64) {
+                        errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is at most 64 characters"));
+                    } else if (!parentIds.add(parent.parentId().trim())) {
+                        errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId " + parent.parentId() + " appears twice for this pupil"));
+                    }
+                    requireText(errors, i, prefix + ".name", parent.name());
+                }
+            }
+            if (errors.size() == before) {
+                valid.add(new ValidPupil(upn, row, dateOfBirth, yearGroup.orElseThrow(), characteristics));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("No pupils were saved: " + errors.size() + " problem(s) in the batch.", errors);
+        }
+        return valid;
+    }
+
+    private static void requireText(List<FieldError> errors, int index, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(FieldError.atRow(index, field, field + " is required"));
+        } else if (value.trim().length() > 100) {
+            errors.add(FieldError.atRow(index, field, field + " is at most 100 characters"));
+        }
+    }
+
+    private record ValidPupil(String upn, PupilRequest request, LocalDate dateOfBirth, int yearGroup, Set<String> characteristics) {
+    }
+}

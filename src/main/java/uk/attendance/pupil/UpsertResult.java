@@ -1,0 +1,4 @@
+package uk.attendance.pupil;
+
+public record UpsertResult(int created, int updated) {
+}

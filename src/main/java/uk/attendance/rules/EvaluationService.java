@@ -1,0 +1,169 @@
+package uk.attendance.rules;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import uk.attendance.action.ActionStatus;
+import uk.attendance.action.ActionView;
+import uk.attendance.action.RecommendedAction;
+import uk.attendance.attendance.MarkedSession;
+import uk.attendance.attendance.SchoolCalendar;
+import uk.attendance.attendance.SessionMark;
+import uk.attendance.intervention.Intervention;
+import uk.attendance.policy.LoadedPolicy;
+import uk.attendance.policy.PolicyRegistry;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.Pupil;
+import uk.attendance.rules.fact.PupilBand;
+import uk.attendance.rules.fact.Recommendation;
+import uk.attendance.school.School;
+import uk.attendance.security.SchoolAccess;
+
+/**
+ * Runs a school's policy over its pupils: facts in, recommendations out, each new one stored once
+ * per pupil, type and period. Pupils are evaluated in batches, one Drools session per batch.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    /** Large enough to amortise a session, small enough that a batch's marks stay modest in memory. */
+    static final int PUPILS_PER_SESSION = 200;
+
+    private final SchoolAccess access;
+    private final PolicyRegistry policies;
+    private final Clock clock;
+
+    EvaluationService(SchoolAccess access, PolicyRegistry policies, Clock clock) {
+        this.access = access;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** Evaluates every pupil of the school as of {@code asOf}. */
+    public EvaluationResult evaluateSchool(String schoolId, LocalDate asOf) {
+        if (asOf.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalid(FieldError.of("asOf", "asOf " + asOf + " is in the future"));
+        }
+        List<Long> pupilIds = QuarkusTransaction.requiringNew().call(() -> {
+            access.require(schoolId);
+            return Pupil.listBySchool(schoolId).stream().map(p -> p.id).toList();
+        });
+        return evaluate(schoolId, pupilIds, asOf);
+    }
+
+    /**
+     * Evaluates the pupils a nightly post touched. The marks are already stored, so a policy that cannot
+     * run is reported in the summary rather than failing the post.
+     */
+    public EvaluationSummary evaluatePupils(String schoolId, List<Long> pupilIds, LocalDate asOf) {
+        try {
+            return evaluate(schoolId, pupilIds, asOf).summary();
+        } catch (ProblemException e) {
+            LOG.warnf("School %s: evaluation after the post did not run: %s", schoolId, e.getMessage());
+            return new EvaluationSummary(asOf, 0, 0, e.getMessage());
+        }
+    }
+
+    private EvaluationResult evaluate(String schoolId, List<Long> pupilIds, LocalDate asOf) {
+        School school = QuarkusTransaction.requiringNew().call(() -> access.require(schoolId));
+        LoadedPolicy policy = policies.require(school.policy);
+        SchoolCalendar calendar = QuarkusTransaction.requiringNew().call(() -> calendar(schoolId, asOf));
+        List<ActionView> raised = new ArrayList<>();
+        for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
+            List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
+            raised.addAll(QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf)));
+        }
+        LOG.infof("School %s evaluated as of %s with policy %s version %s: %d pupils, %d actions raised", schoolId, asOf,
+                policy.id(), policy.version(), pupilIds.size(), raised.size());
+        return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised);
+    }
+
+    private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,
+            LocalDate asOf) {
+        BatchFacts batch = load(calendar, pupilIds, asOf);
+        LadderSession.Outcome outcome = LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts());
+        Set<String> alreadyRaised = batch.actions().values().stream().flatMap(List::stream)
+                .map(a -> key(a.pupilId, a.type, a.period)).collect(Collectors.toCollection(HashSet::new));
+        Instant now = Instant.now(clock);
+        List<ActionView> raised = new ArrayList<>();
+        for (Recommendation r : outcome.recommendations()) {
+            if (!alreadyRaised.add(key(r.getPupilId(), r.getType(), r.getPeriod()))) {
+                continue;
+            }
+            RecommendedAction action = new RecommendedAction();
+            action.schoolId = school.id;
+            action.pupilId = r.getPupilId();
+            action.upn = batch.pupils().get(r.getPupilId()).upn;
+            action.type = r.getType();
+            action.title = r.getTitle() == null ? r.getType() : r.getTitle();
+            action.stage = r.getStage();
+            action.policy = policy.id();
+            action.policyVersion = policy.version();
+            action.rule = r.getRule();
+            action.reason = r.getReason() == null ? "" : r.getReason();
+            action.clause = r.getClause() == null ? "" : r.getClause();
+            action.period = r.getPeriod();
+            action.raisedOn = asOf;
+            action.raisedAt = now;
+            action.status = ActionStatus.OPEN;
+            action.parentIds = r.getParentIds().isEmpty() ? null : String.join(",", r.getParentIds());
+            action.recordsKind = r.getRecordsKind();
+            action.recordsType = r.getRecordsType();
+            action.persist();
+            raised.add(ActionView.of(action));
+        }
+        return raised;
+    }
+
+    /** The ladder's band for one pupil as of a date, from a session whose recommendations are not stored. */
+    public Optional<String> band(School school, Pupil pupil, LocalDate asOf) {
+        Optional<LoadedPolicy> policy = policies.find(school.policy).filter(LoadedPolicy::usable);
+        if (policy.isEmpty()) {
+            return Optional.empty();
+        }
+        BatchFacts batch = load(calendar(school.id, asOf), List.of(pupil.id), asOf);
+        return LadderSession.run(policy.get().kieBase(), policy.get().parameters(), batch.facts()).bands().stream()
+                .map(PupilBand::getBand).findFirst();
+    }
+
+    private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
+        return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
+    }
+
+    private static BatchFacts load(SchoolCalendar calendar, List<Long> pupilIds, LocalDate asOf) {
+        FactAssembler assembler = new FactAssembler(calendar, asOf);
+        Map<Long, Pupil> pupils = Pupil.<Pupil>list("id in ?1", pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf).stream()
+                .collect(Collectors.groupingBy(m -> m.pupilId, Collectors.mapping(SessionMark::toMarkedSession, Collectors.toList())));
+        Map<Long, List<Intervention>> interventions = Intervention.forPupils(pupilIds, asOf).stream()
+                .collect(Collectors.groupingBy(i -> i.pupilId));
+        Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupils(pupilIds).stream()
+                .collect(Collectors.groupingBy(a -> a.pupilId));
+        List<Object> facts = new ArrayList<>();
+        facts.add(assembler.context());
+        for (Pupil pupil : pupils.values()) {
+            facts.addAll(assembler.facts(pupil, marks.getOrDefault(pupil.id, List.of()),
+                    interventions.getOrDefault(pupil.id, List.of()), actions.getOrDefault(pupil.id, List.of())));
+        }
+        return new BatchFacts(pupils, actions, facts);
+    }
+
+    private static String key(long pupilId, String type, String period) {
+        return pupilId + "|" + type + "|" + period;
+    }
+
+    private record BatchFacts(Map<Long, Pupil> pupils, Map<Long, List<RecommendedAction>> actions, List<Object> facts) {
+    }
+}

@@ -1,0 +1,115 @@
+package uk.attendance.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Compiles a policy's ladder together with the statutory rules into a KieBase, at run time and in
+ * classic DRL mode (whose errors carry line numbers), so an edit to a policy folder needs no rebuild.
+ */
+public final class PolicyCompiler {
+
+    /** The statutory rules every policy is compiled with (classpath resources). */
+    public static final List<String> STATUTORY_RULES = List.of("rules/statutory.drl");
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final String POLICIES = "policies/";
+    private static final String NULL_PACKAGE_NOISE = "Parser returned a null Package";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kie = KieServices.Factory.get();
+
+    /** The outcome of one compilation: a KieBase, or the errors that stopped it. */
+    public record Compilation(ReleaseId releaseId, KieBase kieBase, int ruleCount, List<CompileError> errors) {
+
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static List<RuleSource> statutoryRules() {
+        List<RuleSource> sources = new ArrayList<>();
+        for (String resource : STATUTORY_RULES) {
+            try (InputStream in = PolicyCompiler.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("Statutory rules missing from the classpath: " + resource);
+                }
+                sources.add(new RuleSource(resource.substring(resource.lastIndexOf('/') + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * Compiles and installs the statutory rules plus {@code ladder}. The caller owns the returned
+     * release and must {@link #discard} it once it is superseded, or the KieRepository keeps it forever.
+     */
+    public Compilation compile(String policyId, List<RuleSource> ladder) {
+        ReleaseId releaseId = kie.newReleaseId("uk.attendance.policies", policyId, "1." + BUILDS.incrementAndGet());
+        KieFileSystem files = kie.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        for (RuleSource statutory : statutoryRules()) {
+            files.write(RESOURCES + "rules/" + statutory.name(), statutory.content());
+        }
+        for (RuleSource source : ladder) {
+            files.write(RESOURCES + POLICIES + policyId + "/" + source.name(), source.content());
+        }
+        KieBuilder builder = kie.newKieBuilder(files).buildAll();
+        List<CompileError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .filter(m -> m.getText() == null || !m.getText().contains(NULL_PACKAGE_NOISE))
+                .map(m -> new CompileError(fileName(m.getPath()), m.getLine(), m.getColumn(), m.getText().trim()))
+                .toList();
+        if (errors.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+            errors = List.of(new CompileError(null, 0, 0, "the rules do not compile"));
+        }
+        if (!errors.isEmpty()) {
+            discard(releaseId);
+            return new Compilation(null, null, 0, errors);
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        return new Compilation(releaseId, kieBase, rules, List.of());
+    }
+
+    /** Forgets a superseded or trial build so reloads do not leak memory. */
+    public void discard(ReleaseId releaseId) {
+        if (releaseId != null) {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Rule names of a package, for listing what a policy encodes. */
+    public static List<String> ruleNames(KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .map(KiePackage::getRules)
+                .flatMap(rules -> rules.stream().map(r -> r.getName()))
+                .sorted()
+                .toList();
+    }
+
+    /** Errors name a policy's file as it is in its folder, and a statutory file as {@code rules/<name>}. */
+    private static String fileName(String path) {
+        if (path == null) {
+            return null;
+        }
+        String relative = path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+        if (relative.startsWith(POLICIES)) {
+            return relative.substring(relative.indexOf('/', POLICIES.length()) + 1);
+        }
+        return relative;
+    }
+}

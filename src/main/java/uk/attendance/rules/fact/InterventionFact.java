@@ -1,0 +1,82 @@
+package uk.attendance.rules.fact;
+
+import java.time.LocalDate;
+
+/**
+ * Something the school did (letter, meeting, penalty notice...), dated on or before the evaluation
+ * date, with the pupil's attendance at that date and since, so a ladder can tell whether the
+ * monitoring period after it has passed and whether attendance improved.
+ */
+public class InterventionFact {
+
+    private long pupilId;
+    private long id;
+    private String kind;
+    private String type;
+    private LocalDate date;
+    private String parentId;
+    private Boolean parentAttended;
+    private String outcome;
+    private String academicYear;
+    private int schoolDaysSince;
+    private long calendarDaysSince;
+    private double attendancePercentAtDate;
+    private double attendancePercentSince;
+    private int possibleSessionsSince;
+    private int absentSessionsSince;
+    private int unauthorisedSessionsSince;
+
+    /** A withdrawn penalty notice does not count towards the cap. */
+    public boolean isCounted() {
+        return !"WITHDRAWN".equals(outcome);
+    }
+
+    /** The parent was invited and did not come. */
+    public boolean isParentMissed() {
+        return Boolean.FALSE.equals(parentAttended);
+    }
+
+    public long getPupilId() { return pupilId; }
+    public InterventionFact setPupilId(long pupilId) { this.pupilId = pupilId; return this; }
+    public long getId() { return id; }
+    public InterventionFact setId(long id) { this.id = id; return this; }
+    /** LETTER, MEETING, PENALTY_NOTICE, HOME_VISIT, ... */
+    public String getKind() { return kind; }
+    public InterventionFact setKind(String kind) { this.kind = kind; return this; }
+    /** For a letter, which one: AT1, STAGE_1, PATHWAY_1... */
+    public String getType() { return type; }
+    public InterventionFact setType(String type) { this.type = type; return this; }
+    public LocalDate getDate() { return date; }
+    public InterventionFact setDate(LocalDate date) { this.date = date; return this; }
+    public String getParentId() { return parentId; }
+    public InterventionFact setParentId(String parentId) { this.parentId = parentId; return this; }
+    public Boolean getParentAttended() { return parentAttended; }
+    public InterventionFact setParentAttended(Boolean parentAttended) { this.parentAttended = parentAttended; return this; }
+    /** E.g. RESOLVED, PARENTING_CONTRACT, PN_MONITORING, DECLINED_SUPPORT, WITHDRAWN. */
+    public String getOutcome() { return outcome; }
+    public InterventionFact setOutcome(String outcome) { this.outcome = outcome; return this; }
+    public String getAcademicYear() { return academicYear; }
+    public InterventionFact setAcademicYear(String academicYear) { this.academicYear = academicYear; return this; }
+    /** School days after the intervention's date, up to and including the evaluation date. */
+    public int getSchoolDaysSince() { return schoolDaysSince; }
+    public InterventionFact setSchoolDaysSince(int days) { this.schoolDaysSince = days; return this; }
+    public long getCalendarDaysSince() { return calendarDaysSince; }
+    public InterventionFact setCalendarDaysSince(long days) { this.calendarDaysSince = days; return this; }
+    /** Exact year-to-date attendance as it stood at the end of the intervention's date. */
+    public double getAttendancePercentAtDate() { return attendancePercentAtDate; }
+    public InterventionFact setAttendancePercentAtDate(double percent) { this.attendancePercentAtDate = percent; return this; }
+    /** Exact attendance over the sessions after the intervention's date; NaN (matching no threshold) when there were none. */
+    public double getAttendancePercentSince() { return attendancePercentSince; }
+    public InterventionFact setAttendancePercentSince(double percent) { this.attendancePercentSince = percent; return this; }
+    public int getPossibleSessionsSince() { return possibleSessionsSince; }
+    public InterventionFact setPossibleSessionsSince(int sessions) { this.possibleSessionsSince = sessions; return this; }
+    public int getAbsentSessionsSince() { return absentSessionsSince; }
+    public InterventionFact setAbsentSessionsSince(int sessions) { this.absentSessionsSince = sessions; return this; }
+    public int getUnauthorisedSessionsSince() { return unauthorisedSessionsSince; }
+    public InterventionFact setUnauthorisedSessionsSince(int sessions) { this.unauthorisedSessionsSince = sessions; return this; }
+
+    @Override
+    public String toString() {
+        return "InterventionFact[pupil " + pupilId + " " + kind + (type == null ? "" : " " + type) + " " + date + "]";
+    }
+}

@@ -1,0 +1,41 @@
+package uk.attendance.rules.fact;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * A rule asking for a penalty notice. It is never a recommendation by itself: the statutory rules
+ * decide between considering a notice (parents under the cap), alternative legal action (cap
+ * reached) or nothing (pupil not of compulsory school age).
+ */
+public class PenaltyNoticeRequest {
+
+    private final long pupilId;
+    private final String rule;
+    private final String stage;
+    private final String reason;
+    private final String clause;
+
+    private PenaltyNoticeRequest(long pupilId, String rule, String stage, String reason, String clause) {
+        this.pupilId = pupilId;
+        this.rule = rule;
+        this.stage = stage;
+        this.reason = reason;
+        this.clause = clause;
+    }
+
+    public static PenaltyNoticeRequest of(RuleContext rule, PupilFacts pupil, String stage, String reason, String clause) {
+        return new PenaltyNoticeRequest(pupil.getPupilId(), rule.getRule().getName(), stage, reason, clause);
+    }
+
+    public long getPupilId() { return pupilId; }
+    /** The rule that asked. */
+    public String getRule() { return rule; }
+    public String getStage() { return stage; }
+    public String getReason() { return reason; }
+    public String getClause() { return clause; }
+
+    @Override
+    public String toString() {
+        return "PenaltyNoticeRequest[pupil " + pupilId + " by '" + rule + "']";
+    }
+}

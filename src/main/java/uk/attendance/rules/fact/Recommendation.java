@@ -1,0 +1,70 @@
+package uk.attendance.rules.fact;
+
+import java.util.List;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What a rule recommends for a pupil: inserted by the rule's consequence, collected after the
+ * session fires and stored as a recommended action unless the same one was already raised in
+ * its period.
+ */
+public class Recommendation {
+
+    private final long pupilId;
+    private final String type;
+    private final String rule;
+    private String title;
+    private String stage;
+    private String reason;
+    private String clause;
+    private String period;
+    private List<String> parentIds = List.of();
+    private String recordsKind;
+    private String recordsType;
+
+    private Recommendation(long pupilId, String type, String rule, String period) {
+        this.pupilId = pupilId;
+        this.type = type;
+        this.rule = rule;
+        this.period = period;
+    }
+
+    /** Starts a recommendation from the firing rule, raised once per academic year unless {@link #period} says otherwise. */
+    public static Recommendation of(RuleContext rule, PupilFacts pupil, String type) {
+        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), pupil.getAcademicYear());
+    }
+
+    public Recommendation title(String title) { this.title = title; return this; }
+    public Recommendation stage(String stage) { this.stage = stage; return this; }
+    /** The facts in words a parent could read. */
+    public Recommendation reason(String reason) { this.reason = reason; return this; }
+    /** The policy text the rule comes from. */
+    public Recommendation clause(String clause) { this.clause = clause; return this; }
+    /** The period the action is raised once in, e.g. the half term for a ladder step that repeats. */
+    public Recommendation period(String period) { this.period = period; return this; }
+    public Recommendation parentIds(List<String> parentIds) { this.parentIds = List.copyOf(parentIds); return this; }
+
+    /** What completing the action records as an intervention, so the ladder moves on. */
+    public Recommendation records(String kind, String type) {
+        this.recordsKind = kind;
+        this.recordsType = type;
+        return this;
+    }
+
+    public long getPupilId() { return pupilId; }
+    public String getType() { return type; }
+    public String getRule() { return rule; }
+    public String getTitle() { return title; }
+    public String getStage() { return stage; }
+    public String getReason() { return reason; }
+    public String getClause() { return clause; }
+    public String getPeriod() { return period; }
+    public List<String> getParentIds() { return parentIds; }
+    public String getRecordsKind() { return recordsKind; }
+    public String getRecordsType() { return recordsType; }
+
+    @Override
+    public String toString() {
+        return "Recommendation[pupil " + pupilId + " " + type + " by '" + rule + "']";
+    }
+}

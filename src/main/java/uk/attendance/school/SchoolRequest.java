@@ -1,0 +1,4 @@
+package uk.attendance.school;
+
+public record SchoolRequest(String name, String policy) {
+}

@@ -1,0 +1,36 @@
+package uk.attendance.school;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/schools")
+@Tag(name = "Schools")
+public class SchoolResource {
+
+    private final SchoolService schools;
+
+    SchoolResource(SchoolService schools) {
+        this.schools = schools;
+    }
+
+    @GET
+    public List<SchoolView> list() {
+        return schools.list();
+    }
+
+    @PUT
+    @Path("/{schoolId}")
+    public SchoolView put(@PathParam("schoolId") String schoolId, SchoolRequest request) {
+        return schools.put(schoolId, request);
+    }
+
+    @GET
+    @Path("/{schoolId}")
+    public SchoolView get(@PathParam("schoolId") String schoolId) {
+        return schools.get(schoolId);
+    }
+}

@@ -1,0 +1,73 @@
+package uk.attendance.school;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import uk.attendance.policy.PolicyDirectory;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.security.SchoolAccess;
+
+@ApplicationScoped
+public class SchoolService {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
+
+    private final PolicyDirectory policies;
+    private final SchoolAccess access;
+    private final Clock clock;
+
+    SchoolService(PolicyDirectory policies, SchoolAccess access, Clock clock) {
+        this.policies = policies;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SchoolView put(String schoolId, SchoolRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (schoolId == null || !SLUG.matcher(schoolId).matches()) {
+            errors.add(FieldError.of("schoolId", "a school id is 1 to 64 characters of a-z, 0-9 and '-'"));
+        }
+        if (request == null || request.name() == null || request.name().isBlank()) {
+            errors.add(FieldError.of("name", "name is required"));
+        }
+        if (request == null || request.policy() == null || request.policy().isBlank()) {
+            errors.add(FieldError.of("policy", "policy is required"));
+        } else if (!policies.exists(request.policy())) {
+            errors.add(FieldError.of("policy", "no policy '" + request.policy() + "'; known policies: " + policies.ids()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The school was not saved.", errors);
+        }
+        Instant now = Instant.now(clock);
+        School school = School.findById(schoolId);
+        if (school == null) {
+            school = new School();
+            school.id = schoolId;
+            school.createdAt = now;
+        }
+        school.name = request.name().trim();
+        school.policy = request.policy();
+        school.updatedAt = now;
+        school.persist();
+        return SchoolView.of(school);
+    }
+
+    @Transactional
+    public SchoolView get(String schoolId) {
+        return SchoolView.of(access.require(schoolId));
+    }
+
+    @Transactional
+    public List<SchoolView> list() {
+        return School.<School>listAll().stream()
+                .sorted((a, b) -> a.id.compareTo(b.id))
+                .map(SchoolView::of)
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package uk.attendance;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import uk.attendance.pupil.Upn;
+
+/** Schools and pupils for REST tests: each test makes its own school, so tests never share rows. */
+public final class TestData {
+
+    private static final AtomicInteger SCHOOLS = new AtomicInteger();
+
+    private TestData() {
+    }
+
+    /** A valid UPN for serial {@code n} (0–999). */
+    public static String upn(int n) {
+        return Upn.of(String.format("80120000%04d", n));
+    }
+
+    /** Creates a school with a fresh id on the given policy. */
+    public static String school(String policy) {
+        String id = "test-" + policy + "-" + SCHOOLS.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        given().contentType(ContentType.JSON).body(Map.of("name", "Test school", "policy", policy))
+                .put("/api/schools/{id}", id).then().statusCode(200);
+        return id;
+    }
+
+    public static Map<String, Object> pupil(String upn, String dateOfBirth, int yearGroup) {
+        return Map.of("upn", upn, "givenName", "Alex", "familyName", "Example", "dateOfBirth", dateOfBirth,
+                "yearGroup", yearGroup, "characteristics", List.of("FSM"),
+                "parents", List.of(Map.of("parentId", "P1", "name", "Parent One"), Map.of("parentId", "P2", "name", "Parent Two")));
+    }
+
+    public static void pupils(String schoolId, Map<?, ?>... pupils) {
+        given().contentType(ContentType.JSON).body(List.of(pupils))
+                .put("/api/schools/{id}/pupils", schoolId).then().statusCode(200);
+    }
+
+    public static Map<String, String> mark(String upn, String date, String session, String code) {
+        return Map.of("upn", upn, "date", date, "session", session, "code", code);
+    }
+
+    public static Map<String, Object> batch(String source, List<Map<String, String>> marks) {
+        return Map.of("source", source, "marks", marks);
+    }
+}

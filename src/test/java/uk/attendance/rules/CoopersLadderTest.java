@@ -1,0 +1,305 @@
+package uk.attendance.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.attendance.rules.Facts.context;
+import static uk.attendance.rules.Facts.letter;
+import static uk.attendance.rules.Facts.meeting;
+import static uk.attendance.rules.Facts.period;
+import static uk.attendance.rules.Facts.pupil;
+import static uk.attendance.rules.Facts.pupilAttending;
+
+import org.junit.jupiter.api.Test;
+import uk.attendance.rules.fact.InterventionFact;
+import uk.attendance.rules.fact.Period;
+import uk.attendance.rules.fact.PupilFacts;
+
+class CoopersLadderTest {
+
+    private static final String BAND_ABOVE = "Coopers: band — Attendance above 97%";
+    private static final String BAND_LEVEL_1 = "Coopers: band — Cause for concern level 1";
+    private static final String BAND_LEVEL_2 = "Coopers: band — Cause for concern level 2";
+    private static final String REWARD = "Coopers: Attendance above 97% — half-termly reward";
+    private static final String AT1 = "Coopers: Cause for concern level 1 — AT1 letter";
+    private static final String AT2 = "Coopers: Cause for concern level 2 — AT2 letter";
+    private static final String AT2_MEETING = "Coopers: Cause for concern level 2 — parent meeting to agree a plan and attendance targets";
+    private static final String PANEL = "Coopers: Attendance panel — fast track / legal considerations";
+    private static final String LA_EWS = "Coopers: Attendance panel — referral to the LA Education Welfare Service";
+    private static final String PA = "Coopers: Persistent absentees — half-termly PA letter";
+
+    private final LadderVerifier coopers = LadderVerifier.forPolicy("coopers");
+
+    private final int at1Monitoring = coopers.parameters().integer("at1.monitoring.school.days");
+    private final int at2Monitoring = coopers.parameters().integer("at2.monitoring.school.days");
+    private final int panelMonitoring = coopers.parameters().integer("panel.monitoring.school.days");
+
+    // --- bands --------------------------------------------------------------------------------
+
+    @Test
+    void bandsFollowTheStagedApproach() {
+        coopers.given(pupilAttending(97.01, 200)).expectFired(BAND_ABOVE).expectBand("Attendance above 97%")
+                .expectNotFired(BAND_LEVEL_1);
+        coopers.given(pupilAttending(97.0, 200)).expectFired(BAND_LEVEL_1).expectBand("Cause for concern level 1")
+                .expectNotFired(BAND_ABOVE);
+        coopers.given(pupilAttending(94.0, 200)).expectFired(BAND_LEVEL_1).expectNotFired(BAND_LEVEL_2);
+        coopers.given(pupilAttending(93.99, 200)).expectFired(BAND_LEVEL_2).expectBand("Cause for concern level 2")
+                .expectNotFired(BAND_LEVEL_1);
+    }
+
+    @Test
+    void noSessionsYetMeansNoBandAndNoAction() {
+        PupilFacts noSessions = pupil().setPossibleSessions(0).setAttendancePercent(Double.NaN).setAbsencePercent(Double.NaN);
+        LadderVerifier.Outcome outcome = coopers.given(noSessions).expectNothingRecommended();
+        assertThat(outcome.firedRules()).noneMatch(rule -> rule.startsWith("Coopers:"));
+    }
+
+    // --- Attendance Above 97%: reward ---------------------------------------------------------
+
+    @Test
+    void rewardEachHalfTermAbove97Percent() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(97.01, 200), period(Period.PREVIOUS_HALF_TERM, 98.0))
+                .expectFired(REWARD)
+                .expectRecommended("ATTENDANCE_REWARD");
+        assertThat(outcome.recommendation("ATTENDANCE_REWARD").getPeriod()).isEqualTo(context().getHalfTerm());
+        assertThat(outcome.recommendation("ATTENDANCE_REWARD").getReason()).contains("98.0% last half term", "97.0% this year");
+    }
+
+    @Test
+    void noRewardAtExactly97Percent() {
+        coopers.given(pupilAttending(97.0, 200), period(Period.PREVIOUS_HALF_TERM, 98.0))
+                .expectNotFired(REWARD)
+                .expectNotRecommended("ATTENDANCE_REWARD");
+        coopers.given(pupilAttending(98.0, 200), period(Period.PREVIOUS_HALF_TERM, 97.0))
+                .expectNotFired(REWARD)
+                .expectNotRecommended("ATTENDANCE_REWARD");
+    }
+
+    @Test
+    void noRewardBeforeAHalfTermHasFinished() {
+        coopers.given(pupilAttending(100.0, 20)).expectNotFired(REWARD).expectNothingRecommended();
+    }
+
+    // --- Cause for concern level 1: AT1 -------------------------------------------------------
+
+    @Test
+    void at1LetterBelow97Percent() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(96.99, 200))
+                .expectFired(AT1)
+                .expectRecommended("AT1_LETTER");
+        assertThat(outcome.recommendation("AT1_LETTER").getRecordsType()).isEqualTo("AT1");
+        assertThat(outcome.recommendation("AT1_LETTER").getReason()).contains("97.0% this year, below 97%");
+    }
+
+    @Test
+    void noAt1LetterAtExactly97Percent() {
+        coopers.given(pupilAttending(97.0, 200)).expectNotFired(AT1).expectNothingRecommended();
+    }
+
+    @Test
+    void noSecondAt1LetterOnceSentThisYear() {
+        coopers.given(pupilAttending(95.0, 200), letter("AT1", 3)).expectNotFired(AT1).expectNothingRecommended();
+    }
+
+    @Test
+    void at1LetterFromLastYearDoesNotCountThisYear() {
+        InterventionFact lastYear = at1Letter(60, 90.0).setAcademicYear("2024/25");
+        coopers.given(pupilAttending(92.0, 200), lastYear)
+                .expectFired(AT1)
+                .expectRecommended("AT1_LETTER")
+                .expectNotRecommended("AT2_LETTER");
+    }
+
+    @Test
+    void pupilDroppingStraightTo92PercentGetsAt1First() {
+        coopers.given(pupilAttending(92.0, 200))
+                .expectFired(AT1)
+                .expectNotFired(AT2)
+                .expectNotFired(AT2_MEETING)
+                .expectOnlyRecommended("AT1_LETTER");
+    }
+
+    // --- Cause for Concern Level 2: AT2 letter and parent meeting -----------------------------
+
+    @Test
+    void at2LetterAndMeetingOnceAt1MonitoringPassedWithoutImprovement() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(93.99, 200), at1Letter(at1Monitoring, 90.0))
+                .expectFired(AT2)
+                .expectFired(AT2_MEETING)
+                .expectNotFired(AT1)
+                .expectOnlyRecommended("AT2_LETTER", "PARENT_MEETING");
+        assertThat(outcome.recommendation("AT2_LETTER").getRecordsType()).isEqualTo("AT2");
+        assertThat(outcome.recommendation("PARENT_MEETING").getRecordsKind()).isEqualTo("MEETING");
+        assertThat(outcome.recommendation("PARENT_MEETING").getRecordsType()).isEqualTo("PARENT_MEETING");
+    }
+
+    @Test
+    void noAt2BeforeAt1MonitoringPeriodHasPassed() {
+        coopers.given(pupilAttending(90.0, 200), at1Letter(at1Monitoring - 1, 85.0))
+                .expectNotFired(AT2)
+                .expectNotFired(AT2_MEETING)
+                .expectNotRecommended("AT2_LETTER")
+                .expectNotRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void noAt2AtExactly94Percent() {
+        coopers.given(pupilAttending(94.0, 200), at1Letter(at1Monitoring, 90.0))
+                .expectNotFired(AT2)
+                .expectNotFired(AT2_MEETING)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void noAt2WhenAttendanceImprovedSinceAt1() {
+        coopers.given(pupilAttending(93.0, 200), at1Letter(at1Monitoring + 5, 97.0))
+                .expectNotFired(AT2)
+                .expectNotFired(AT2_MEETING)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void meetingStillOfferedWhenAt2LetterSentButNoMeetingHeld() {
+        coopers.given(pupilAttending(92.0, 200), at1Letter(30, 88.0), letter("AT2", 5))
+                .expectNotFired(AT2)
+                .expectFired(AT2_MEETING)
+                .expectOnlyRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void meetingDuringAt1MonitoringIsNotTheAt2Meeting() {
+        coopers.given(pupilAttending(92.0, 200), at1Letter(30, 88.0), parentMeeting(15, 88.0))
+                .expectFired(AT2_MEETING)
+                .expectRecommended("PARENT_MEETING");
+        coopers.given(pupilAttending(92.0, 200), at1Letter(30, 88.0), letter("AT2", 8), parentMeeting(10, 88.0))
+                .expectNotFired(AT2_MEETING)
+                .expectNothingRecommended();
+    }
+
+    // --- Attendance panel ---------------------------------------------------------------------
+
+    @Test
+    void panelAfterAt2LetterAndMeetingWithoutImprovement() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(91.0, 300), at1Letter(50, 88.0), letter("AT2", 25),
+                        parentMeeting(at2Monitoring, 90.0).setParentAttended(true))
+                .expectFired(PANEL)
+                .expectOnlyRecommended("ATTENDANCE_PANEL");
+        assertThat(outcome.recommendation("ATTENDANCE_PANEL").getRecordsType()).isEqualTo("ATTENDANCE_PANEL");
+        assertThat(outcome.recommendation("ATTENDANCE_PANEL").getReason()).contains("90.0%", "attended by the parent/carer");
+    }
+
+    @Test
+    void panelWhenTheParentDidNotComeToTheMeeting() {
+        coopers.given(pupilAttending(91.0, 300), at1Letter(50, 88.0), letter("AT2", 25), parentMeeting(at2Monitoring, 90.0)
+                        .setParentAttended(false))
+                .expectFired(PANEL)
+                .expectRecommended("ATTENDANCE_PANEL");
+    }
+
+    @Test
+    void noPanelBeforeAt2MonitoringPeriodHasPassed() {
+        coopers.given(pupilAttending(91.0, 300), at1Letter(50, 88.0), letter("AT2", 25), parentMeeting(at2Monitoring - 1, 90.0))
+                .expectNotFired(PANEL)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void noPanelWithoutTheAt2Meeting() {
+        coopers.given(pupilAttending(91.0, 300), at1Letter(50, 88.0), letter("AT2", 25))
+                .expectNotFired(PANEL)
+                .expectNotRecommended("ATTENDANCE_PANEL");
+    }
+
+    @Test
+    void noPanelWhenAttendanceImprovedSinceTheMeeting() {
+        coopers.given(pupilAttending(91.0, 300), at1Letter(50, 88.0), letter("AT2", 25), parentMeeting(at2Monitoring, 97.0))
+                .expectNotFired(PANEL)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void noPanelOnceBackAtLevel1() {
+        coopers.given(pupilAttending(94.0, 300), at1Letter(50, 88.0), letter("AT2", 25), parentMeeting(at2Monitoring, 90.0))
+                .expectNotFired(PANEL)
+                .expectNothingRecommended();
+    }
+
+    // --- LA Education Welfare Service referral ------------------------------------------------
+
+    @Test
+    void laReferralAfterPanelMonitoringWithoutImprovement() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring, 89.0))
+                .expectFired(LA_EWS)
+                .expectRecommended("LA_EWS_REFERRAL")
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+        assertThat(outcome.recommendation("LA_EWS_REFERRAL").getRecordsKind()).isEqualTo("LA_REFERRAL");
+        assertThat(outcome.recommendation("LA_EWS_REFERRAL").getReason()).contains("89.0%", "no known defence");
+    }
+
+    @Test
+    void noLaReferralBeforePanelMonitoringHasPassed() {
+        coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring - 1, 89.0))
+                .expectNotFired(LA_EWS)
+                .expectNotRecommended("LA_EWS_REFERRAL");
+    }
+
+    @Test
+    void noLaReferralWhenTargetsMetSinceThePanel() {
+        coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring, 97.0))
+                .expectNotFired(LA_EWS)
+                .expectNotRecommended("LA_EWS_REFERRAL");
+    }
+
+    @Test
+    void noSecondLaReferralOnceReferred() {
+        coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring + 10, 89.0), Facts.intervention("LA_REFERRAL", 5))
+                .expectNotFired(LA_EWS)
+                .expectNotRecommended("LA_EWS_REFERRAL");
+    }
+
+    // --- Persistent absentees -----------------------------------------------------------------
+
+    @Test
+    void paLetterEachHalfTermAt10PercentAbsence() {
+        LadderVerifier.Outcome outcome = coopers.given(pupilAttending(90.0, 200), letter("AT1", 5))
+                .expectFired(PA)
+                .expectRecommended("PA_LETTER");
+        assertThat(outcome.recommendation("PA_LETTER").getPeriod()).isEqualTo(context().getHalfTerm());
+        assertThat(outcome.recommendation("PA_LETTER").getReason()).contains("10.0%", "10 days");
+    }
+
+    @Test
+    void noPaLetterJustBelow10PercentAbsence() {
+        coopers.given(pupilAttending(90.01, 200), letter("AT1", 5))
+                .expectNotFired(PA)
+                .expectNotRecommended("PA_LETTER");
+    }
+
+    // --- the ladder moves on as the school completes each step --------------------------------
+
+    @Test
+    void completedStepsMoveTheLadderOn() {
+        // Month 1: below 97% → AT1 only.
+        coopers.given(pupilAttending(95.5, 60)).expectOnlyRecommended("AT1_LETTER");
+        // AT1 sent 20+ school days ago, attendance since 88% and now below 94% → AT2 and the meeting.
+        coopers.given(pupilAttending(92.5, 100), at1Letter(22, 88.0)).expectOnlyRecommended("AT2_LETTER", "PARENT_MEETING");
+        // Both done, 4 weeks of monitoring after the meeting without improvement → panel.
+        coopers.given(pupilAttending(91.5, 160), at1Letter(52, 89.0), letter("AT2", 28).setAttendancePercentSince(90.0),
+                        parentMeeting(25, 90.0).setParentAttended(true))
+                .expectOnlyRecommended("ATTENDANCE_PANEL");
+        // Panel held, 5 weeks of weekly monitoring without the targets met → LA EWS referral.
+        coopers.given(pupilAttending(90.5, 220), at1Letter(82, 89.0), letter("AT2", 58).setAttendancePercentSince(90.0),
+                        parentMeeting(55, 90.0).setParentAttended(true), panel(27, 89.5))
+                .expectOnlyRecommended("LA_EWS_REFERRAL");
+    }
+
+    private static InterventionFact at1Letter(int schoolDaysSince, double attendanceSince) {
+        return letter("AT1", schoolDaysSince).setAttendancePercentSince(attendanceSince);
+    }
+
+    private static InterventionFact parentMeeting(int schoolDaysSince, double attendanceSince) {
+        return meeting(schoolDaysSince, null, null).setType("PARENT_MEETING").setAttendancePercentSince(attendanceSince);
+    }
+
+    private static InterventionFact panel(int schoolDaysSince, double attendanceSince) {
+        return meeting(schoolDaysSince, true, null).setType("ATTENDANCE_PANEL").setAttendancePercentSince(attendanceSince);
+    }
+}

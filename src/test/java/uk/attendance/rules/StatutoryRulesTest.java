@@ -1,0 +1,134 @@
+package uk.attendance.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.attendance.rules.Facts.AS_OF;
+import static uk.attendance.rules.Facts.nCode;
+import static uk.attendance.rules.Facts.parent;
+import static uk.attendance.rules.Facts.penaltyNotice;
+import static uk.attendance.rules.Facts.pupil;
+
+import org.junit.jupiter.api.Test;
+import uk.attendance.rules.fact.PupilFacts;
+
+/** The statutory rules every policy is compiled with, run with an empty ladder. */
+class StatutoryRulesTest {
+
+    private static final String NATIONAL_THRESHOLD = "Statutory: national threshold — 10 unauthorised sessions in 10 school weeks";
+    private static final String CONSIDER_NOTICE = "Statutory: penalty notice requested — consider a penalty notice (parents under the cap)";
+    private static final String CAP_REACHED = "Statutory: penalty-notice cap reached — consider alternative legal action";
+    private static final String NO_PARENT = "Statutory: penalty notice requested — no parent on record";
+    private static final String N_CODE = "Statutory: code N not resolved within 5 school days";
+    private static final String DELETION = "Statutory: 20 continuous school days of G, N or O — consider deletion from the register";
+    private static final String ILLNESS = "Statutory: 15 school days of illness — tell the local authority";
+
+    private final LadderVerifier rules = LadderVerifier.statutoryOnly();
+
+    private static PupilFacts atThreshold() {
+        return pupil().setUnauthorisedSessionsLast10SchoolWeeks(10);
+    }
+
+    @Test
+    void nationalThresholdAtTenUnauthorisedSessionsConsidersANoticeForEveryParent() {
+        var outcome = rules.given(atThreshold(), parent("P1"), parent("P2"))
+                .expectFired(NATIONAL_THRESHOLD)
+                .expectFired(CONSIDER_NOTICE)
+                .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+        var notice = outcome.recommendation("CONSIDER_PENALTY_NOTICE");
+        assertThat(notice.getParentIds()).containsExactly("P1", "P2");
+        assertThat(notice.getReason()).contains("10 sessions of unauthorised absence", "P1, P2");
+        assertThat(notice.getRecordsKind()).isEqualTo("PENALTY_NOTICE");
+    }
+
+    @Test
+    void nationalThresholdNotMetAtNineSessions() {
+        rules.given(pupil().setUnauthorisedSessionsLast10SchoolWeeks(9), parent("P1"))
+                .expectNotFired(NATIONAL_THRESHOLD)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void aNoticeAlreadyIssuedInsideTheWindowAnswersThoseSessions() {
+        rules.given(atThreshold(), parent("P1"), penaltyNotice("P1", AS_OF.minusWeeks(2)))
+                .expectNotFired(NATIONAL_THRESHOLD)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void aParentWithTwoCountedNoticesInThreeYearsIsLeftOffTheList() {
+        var outcome = rules.given(atThreshold(), parent("P1"), parent("P2"),
+                penaltyNotice("P1", AS_OF.minusYears(2)), penaltyNotice("P1", AS_OF.minusYears(1)));
+        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P2");
+    }
+
+    @Test
+    void whenEveryParentHasReachedTheCapAlternativeLegalActionIsConsidered() {
+        rules.given(atThreshold(), parent("P1"), penaltyNotice("P1", AS_OF.minusYears(2)), penaltyNotice("P1", AS_OF.minusMonths(6)))
+                .expectFired(CAP_REACHED)
+                .expectOnlyRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    }
+
+    @Test
+    void oneCountedNoticeIsUnderTheCap() {
+        rules.given(atThreshold(), parent("P1"), penaltyNotice("P1", AS_OF.minusMonths(6)))
+                .expectNotFired(CAP_REACHED)
+                .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void withdrawnNoticesAndNoticesOlderThanThreeYearsDoNotCount() {
+        rules.given(atThreshold(), parent("P1"),
+                        penaltyNotice("P1", AS_OF.minusMonths(6)).setOutcome("WITHDRAWN"),
+                        penaltyNotice("P1", AS_OF.minusYears(3).minusDays(1)),
+                        penaltyNotice("P1", AS_OF.minusMonths(3)))
+                .expectNotFired(CAP_REACHED)
+                .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void aPupilNotOfCompulsorySchoolAgeGetsNoLegalMeasure() {
+        rules.given(atThreshold().setCompulsorySchoolAge(false), parent("P1"))
+                .expectFired(NATIONAL_THRESHOLD)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void aPupilWithNoParentOnRecordStillGetsTheNoticeConsidered() {
+        rules.given(atThreshold())
+                .expectFired(NO_PARENT)
+                .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void anNCodeMoreThanFiveSchoolDaysOldMustBeResolved() {
+        var outcome = rules.given(pupil(), nCode(AS_OF.minusDays(8), 6), nCode(AS_OF.minusDays(2), 2))
+                .expectFired(N_CODE)
+                .expectOnlyRecommended("RESOLVE_N_CODE");
+        assertThat(outcome.recommendation("RESOLVE_N_CODE").getReason()).contains("1 session", AS_OF.minusDays(8).toString());
+    }
+
+    @Test
+    void anNCodeFiveSchoolDaysOldIsStillInTime() {
+        rules.given(pupil(), nCode(AS_OF.minusDays(7), 5)).expectNotFired(N_CODE).expectNothingRecommended();
+    }
+
+    @Test
+    void twentyContinuousDaysOfUnauthorisedAbsenceRaisesRegisterDeletionEnquiries() {
+        rules.given(pupil().setConsecutiveUnauthorisedAbsenceSchoolDays(20))
+                .expectFired(DELETION).expectOnlyRecommended("CONSIDER_REGISTER_DELETION");
+    }
+
+    @Test
+    void nineteenContinuousDaysDoNot() {
+        rules.given(pupil().setConsecutiveUnauthorisedAbsenceSchoolDays(19)).expectNotFired(DELETION).expectNothingRecommended();
+    }
+
+    @Test
+    void fifteenSchoolDaysOfIllnessAreReportedToTheLocalAuthority() {
+        rules.given(pupil().setIllnessSchoolDays(15)).expectFired(ILLNESS).expectOnlyRecommended("NOTIFY_LA_ILLNESS");
+    }
+
+    @Test
+    void fourteenSchoolDaysOfIllnessAreNot() {
+        rules.given(pupil().setIllnessSchoolDays(14)).expectNotFired(ILLNESS).expectNothingRecommended();
+    }
+}
