@@ -1,0 +1,394 @@
+package uk.attendance.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.attendance.rules.Facts.AS_OF;
+import static uk.attendance.rules.Facts.PUPIL;
+import static uk.attendance.rules.Facts.intervention;
+import static uk.attendance.rules.Facts.letter;
+import static uk.attendance.rules.Facts.parent;
+import static uk.attendance.rules.Facts.penaltyNotice;
+import static uk.attendance.rules.Facts.pupil;
+import static uk.attendance.rules.Facts.pupilAttending;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import uk.attendance.rules.fact.ActionFact;
+import uk.attendance.rules.fact.InterventionFact;
+import uk.attendance.rules.fact.Period;
+import uk.attendance.rules.fact.PeriodFacts;
+
+class TrustTemplateLadderTest {
+
+    private static final String CALL = "Trust template: Step 5 — attendance at 96%, Attendance Lead speaks to the parent";
+    private static final String LETTER_1 = "Trust template: Step 6 — below 96%, first concern letter";
+    private static final String THANK_YOU = "Trust template: Step 7 — attendance improved after the discussion, thank-you call";
+    private static final String LETTER_2 = "Trust template: Step 8 — below 90% after the first letter, second letter and formal monitoring";
+    private static final String MEETING =
+            "Trust template: Step 9 — not improved after two weeks of formal monitoring, parent meeting with targets";
+    private static final String REARRANGE = "Trust template: Step 9 — parents could not attend, rearrange the meeting";
+    private static final String UNWILLING = "Trust template: Step 9 — parents unwilling to cooperate, contact the Education Inclusion Service";
+    private static final String CONGRATULATE_MONITORING = "Trust template: Step 10 — improved during formal monitoring, congratulation letter";
+    private static final String CONGRATULATE_TARGETS = "Trust template: Step 10 — targets met after the parent meeting, congratulation letter";
+    private static final String REFERRAL = "Trust template: Step 11 — targets not met, referral to the LA Education Inclusion Service";
+    private static final String SIGNED_IN_A_ROW = "Trust template: 6.4 — absent more than 3 school days in a row, ask for a signed letter";
+    private static final String SIGNED_TERM = "Trust template: 6.4 — absent more than 10 school days this term, ask for a signed letter";
+    private static final String HOLIDAY = "Trust template: 8.2 — term-time holiday of 10 sessions, request a penalty notice";
+
+    private static final LocalDate TERM_START = LocalDate.of(2025, 9, 3);
+
+    private final LadderVerifier ladder = LadderVerifier.forPolicy("trust-template");
+
+    // --- Step 5: the 96% call -----------------------------------------------------------------
+
+    @Test
+    void attendanceFallingTo96CallsTheParentButSendsNoLetterYet() {
+        double threshold = ladder.parameters().number("call.atOrBelow.percent");
+        ladder.given(pupilAttending(threshold, 100))
+                .expectFired(CALL)
+                .expectRecommended("ATTENDANCE_LEAD_CALL")
+                .expectNotRecommended("CONCERN_LETTER_1");
+    }
+
+    @Test
+    void attendanceJustAbove96RecommendsNothing() {
+        ladder.given(pupilAttending(96.01, 100))
+                .expectNotFired(CALL)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void noPossibleSessionsYetJudgesNothing() {
+        ladder.given(pupil().setPossibleSessions(0).setAttendancePercent(Double.NaN))
+                .expectNothingRecommended();
+    }
+
+    // --- Step 6: first concern letter ---------------------------------------------------------
+
+    @Test
+    void attendanceBelow96SendsTheFirstLetterAndCalls() {
+        var outcome = ladder.given(pupilAttending(95.99, 100))
+                .expectFired(LETTER_1)
+                .expectRecommended("CONCERN_LETTER_1")
+                .expectRecommended("ATTENDANCE_LEAD_CALL")
+                .expectBand("Below 96%");
+        assertThat(outcome.recommendation("CONCERN_LETTER_1").getReason()).contains("96.0%", "below the school's expected standard of 96%");
+        assertThat(outcome.recommendation("CONCERN_LETTER_1").getRecordsType()).isEqualTo("CONCERN_1");
+    }
+
+    @Test
+    void attendanceAt96SendsNoFirstLetter() {
+        ladder.given(pupilAttending(96.0, 100))
+                .expectNotFired(LETTER_1)
+                .expectNotRecommended("CONCERN_LETTER_1");
+    }
+
+    // --- Step 7: thank-you call ---------------------------------------------------------------
+
+    @Test
+    void attendanceImprovedTwoWeeksAfterTheCallThanksTheParent() {
+        ladder.given(pupilAttending(95.5, 100), call(10, 96.0))
+                .expectFired(THANK_YOU)
+                .expectRecommended("THANK_YOU_CALL");
+    }
+
+    @Test
+    void noThankYouBeforeTheTrackingPeriodEndsOrWithoutImprovement() {
+        ladder.given(pupilAttending(95.5, 100), call(9, 100.0))
+                .expectNotFired(THANK_YOU)
+                .expectNotRecommended("THANK_YOU_CALL");
+        ladder.given(pupilAttending(95.5, 100), call(10, 95.9))
+                .expectNotFired(THANK_YOU)
+                .expectNotRecommended("THANK_YOU_CALL");
+    }
+
+    @Test
+    void noThankYouCallOnceFormallyMonitored() {
+        ladder.given(pupilAttending(91.0, 100), call(20, 97.0), letter2(12, 97.0))
+                .expectNotFired(THANK_YOU)
+                .expectNotRecommended("THANK_YOU_CALL");
+    }
+
+    // --- Step 8: second letter and formal monitoring ------------------------------------------
+
+    @Test
+    void belowNinetyAfterTheFirstLetterSendsTheSecondLetter() {
+        ladder.given(pupilAttending(89.99, 100), letter("CONCERN_1", 15))
+                .expectFired(LETTER_2)
+                .expectRecommended("CONCERN_LETTER_2")
+                .expectBand("Below 90%");
+    }
+
+    @Test
+    void atNinetyAfterTheFirstLetterNoSecondLetter() {
+        ladder.given(pupilAttending(90.0, 100), letter("CONCERN_1", 15))
+                .expectNotFired(LETTER_2)
+                .expectNotRecommended("CONCERN_LETTER_2");
+    }
+
+    @Test
+    void theSecondLetterWaitsForTheFirstOfThisYear() {
+        ladder.given(pupilAttending(85.0, 100))
+                .expectRecommended("CONCERN_LETTER_1")
+                .expectNotFired(LETTER_2)
+                .expectNotRecommended("CONCERN_LETTER_2");
+        ladder.given(pupilAttending(85.0, 100), letter("CONCERN_1", 15).setAcademicYear("2024/25"))
+                .expectNotRecommended("CONCERN_LETTER_2");
+    }
+
+    // --- Step 9: parent meeting with targets --------------------------------------------------
+
+    @Test
+    void notImprovedTwoWeeksAfterTheSecondLetterCallsAParentMeeting() {
+        ladder.given(pupilAttending(88.0, 100), letter("CONCERN_1", 30), letter2(10, 95.0))
+                .expectFired(MEETING)
+                .expectRecommended("PARENT_MEETING")
+                .expectNotRecommended("CONGRATULATION_LETTER")
+                .expectBand("Formal monitoring");
+    }
+
+    @Test
+    void noMeetingBeforeTwoWeeksOfMonitoring() {
+        ladder.given(pupilAttending(88.0, 100), letter2(9, 80.0))
+                .expectNotFired(MEETING)
+                .expectNotRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void noMeetingWhenOneWasAlreadyHeldOrTheCongratulationWasRaised() {
+        ladder.given(pupilAttending(88.0, 100), letter2(12, 90.0), meetingHeld(2, 90.0))
+                .expectNotFired(MEETING);
+        ladder.given(pupilAttending(88.0, 100), letter2(15, 94.0), raised("CONGRATULATION_LETTER", 3))
+                .expectNotFired(MEETING)
+                .expectNotRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void parentsWhoCouldNotAttendGetTheMeetingRearranged() {
+        var outcome = ladder.given(pupilAttending(88.0, 100), letter2(20, 90.0), meetingHeld(10, 85.0).setParentAttended(false))
+                .expectFired(REARRANGE)
+                .expectRecommended("PARENT_MEETING")
+                .expectNotFired(REFERRAL)
+                .expectNotRecommended("LA_REFERRAL");
+        assertThat(outcome.recommendation("PARENT_MEETING").getPeriod()).startsWith("2025/26 rearranged after");
+    }
+
+    @Test
+    void aMeetingHeldAfterTheMissedOneIsNotRearranged() {
+        ladder.given(pupilAttending(88.0, 100), meetingHeld(10, 85.0).setParentAttended(false), meetingHeld(3, 90.0))
+                .expectNotFired(REARRANGE)
+                .expectNotRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void parentsUnwillingToCooperateAreReferredToTheEducationInclusionService() {
+        ladder.given(pupilAttending(88.0, 100), meetingHeld(2, 90.0).setOutcome("DECLINED_SUPPORT"))
+                .expectFired(UNWILLING)
+                .expectRecommended("LA_REFERRAL");
+        ladder.given(pupilAttending(88.0, 100), meetingHeld(2, 90.0).setOutcome("RESOLVED"))
+                .expectNotFired(UNWILLING)
+                .expectNotRecommended("LA_REFERRAL");
+    }
+
+    // --- Step 10: congratulation --------------------------------------------------------------
+
+    @Test
+    void improvedDuringFormalMonitoringIsCongratulated() {
+        ladder.given(pupilAttending(91.0, 100), letter2(10, 96.0))
+                .expectFired(CONGRATULATE_MONITORING)
+                .expectRecommended("CONGRATULATION_LETTER")
+                .expectNotRecommended("PARENT_MEETING");
+    }
+
+    @Test
+    void noCongratulationOnceTheMeetingRouteStarted() {
+        ladder.given(pupilAttending(91.0, 100), letter2(15, 97.0), raised("PARENT_MEETING", 5))
+                .expectNotFired(CONGRATULATE_MONITORING)
+                .expectNotRecommended("CONGRATULATION_LETTER");
+    }
+
+    @Test
+    void targetsMetTwoWeeksAfterTheMeetingAreCongratulated() {
+        ladder.given(pupilAttending(91.0, 100), letter2(25, 92.0), meetingHeld(10, 96.0))
+                .expectFired(CONGRATULATE_TARGETS)
+                .expectRecommended("CONGRATULATION_LETTER")
+                .expectNotRecommended("LA_REFERRAL");
+    }
+
+    @Test
+    void targetsAreNotJudgedBeforeTwoWeeks() {
+        ladder.given(pupilAttending(91.0, 100), meetingHeld(9, 100.0))
+                .expectNotFired(CONGRATULATE_TARGETS)
+                .expectNotRecommended("CONGRATULATION_LETTER");
+    }
+
+    // --- Step 11: referral --------------------------------------------------------------------
+
+    @Test
+    void targetsNotMetTwoWeeksAfterTheMeetingAreReferredToTheLa() {
+        var outcome = ladder.given(pupilAttending(86.0, 100).setCharacteristics(java.util.Set.of("LAC")),
+                        letter2(25, 88.0), meetingHeld(10, 95.9))
+                .expectFired(REFERRAL)
+                .expectRecommended("LA_REFERRAL")
+                .expectNotRecommended("CONGRATULATION_LETTER");
+        assertThat(outcome.recommendation("LA_REFERRAL").getReason()).contains("95.9%", "looked after");
+    }
+
+    @Test
+    void noReferralBeforeTwoWeeksOrOnceCongratulated() {
+        ladder.given(pupilAttending(86.0, 100), meetingHeld(9, 80.0))
+                .expectNotFired(REFERRAL)
+                .expectNotRecommended("LA_REFERRAL");
+        ladder.given(pupilAttending(86.0, 100), meetingHeld(15, 94.0), raised("CONGRATULATION_LETTER", 4))
+                .expectNotFired(REFERRAL)
+                .expectNotRecommended("LA_REFERRAL");
+    }
+
+    @Test
+    void theWholeLadderMovesOnStepByStep() {
+        // Letter 1 sent 15 school days ago, now below 90%: second letter.
+        ladder.given(pupilAttending(89.0, 100), letter("CONCERN_1", 15))
+                .expectRecommended("CONCERN_LETTER_2")
+                .expectNotRecommended("PARENT_MEETING");
+        // Second letter sent 10 school days ago, no improvement: meeting.
+        ladder.given(pupilAttending(88.0, 100), letter("CONCERN_1", 25), letter2(10, 90.0))
+                .expectRecommended("PARENT_MEETING")
+                .expectNotRecommended("LA_REFERRAL");
+        // Meeting held 10 school days ago, targets not met: referral.
+        ladder.given(pupilAttending(87.0, 100), letter("CONCERN_1", 35), letter2(20, 90.0), meetingHeld(10, 85.0))
+                .expectRecommended("LA_REFERRAL")
+                .expectNotFired(MEETING);
+    }
+
+    // --- Bands --------------------------------------------------------------------------------
+
+    @Test
+    void formalMonitoringLastsUntilAttendanceIsBackTo96() {
+        ladder.given(pupilAttending(95.0, 100), letter2(30, 99.0)).expectBand("Formal monitoring");
+        assertThat(ladder.given(pupilAttending(96.0, 100), letter2(30, 99.0)).firedRules())
+                .noneMatch(rule -> rule.startsWith("Trust template: band"));
+    }
+
+    // --- 6.4: signed letter -------------------------------------------------------------------
+
+    @Test
+    void absentMoreThanThreeSchoolDaysInARowAsksForASignedLetter() {
+        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(4))
+                .expectFired(SIGNED_IN_A_ROW)
+                .expectRecommended("REQUEST_SIGNED_LETTER");
+    }
+
+    @Test
+    void threeSchoolDaysInARowAsksForNothing() {
+        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(3))
+                .expectNotFired(SIGNED_IN_A_ROW)
+                .expectNothingRecommended();
+    }
+
+    @Test
+    void oneSignedLetterPerRunOfAbsence() {
+        // Asked 2 school days ago, the absence has gone on: no second request.
+        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(6), raised("REQUEST_SIGNED_LETTER", 2))
+                .expectNotFired(SIGNED_IN_A_ROW)
+                .expectNotRecommended("REQUEST_SIGNED_LETTER");
+        // Asked 8 school days ago for an earlier absence; a new run of 4 days: a new request.
+        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(4), raised("REQUEST_SIGNED_LETTER", 8))
+                .expectFired(SIGNED_IN_A_ROW)
+                .expectRecommended("REQUEST_SIGNED_LETTER");
+    }
+
+    @Test
+    void absentMoreThanTenSchoolDaysThisTermAsksForASignedLetter() {
+        var outcome = ladder.given(pupil(), term(21, 0))
+                .expectFired(SIGNED_TERM)
+                .expectRecommended("REQUEST_SIGNED_LETTER");
+        assertThat(outcome.recommendation("REQUEST_SIGNED_LETTER").getReason()).contains("10.5 days");
+    }
+
+    @Test
+    void tenSchoolDaysThisTermAsksForNothing() {
+        ladder.given(pupil(), term(20, 0))
+                .expectNotFired(SIGNED_TERM)
+                .expectNotRecommended("REQUEST_SIGNED_LETTER");
+    }
+
+    // --- 8.2: term-time holiday ---------------------------------------------------------------
+
+    @Test
+    void holidayOfTenSessionsThisTermAsksForAPenaltyNotice() {
+        var outcome = ladder.given(pupil(), term(10, 10), parent("P1"))
+                .expectFired(HOLIDAY)
+                .expectRecommended("CONSIDER_PENALTY_NOTICE");
+        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1");
+        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getClause()).contains("8.2");
+    }
+
+    @Test
+    void holidayOfNineSessionsThisTermAsksForNothing() {
+        ladder.given(pupil().setHolidaySessions(9), term(9, 9), parent("P1"))
+                .expectNotFired(HOLIDAY)
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void holidaysInEarlierTermsAreNotAddedUp() {
+        // 12 sessions of G this year, but only 4 this term.
+        ladder.given(pupil().setHolidaySessions(12), term(4, 4), parent("P1"))
+                .expectNotFired(HOLIDAY)
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void pupilNotOfCompulsorySchoolAgeGetsNoPenaltyNotice() {
+        ladder.given(pupil().setCompulsorySchoolAge(false), term(10, 10), parent("P1"))
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE")
+                .expectNotRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    }
+
+    @Test
+    void capReachedTurnsTheHolidayRequestIntoAlternativeLegalAction() {
+        ladder.given(pupil(), term(10, 10), parent("P1"),
+                        penaltyNotice("P1", LocalDate.of(2024, 10, 1)), penaltyNotice("P1", LocalDate.of(2025, 3, 1)))
+                .expectFired(HOLIDAY)
+                .expectRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION")
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
+    void aHolidayAlreadyDealtWithThisTermIsNotRaisedAgain() {
+        ladder.given(pupil(), term(10, 10), parent("P1"), penaltyNotice("P1", LocalDate.of(2025, 10, 20)))
+                .expectNotFired(HOLIDAY)
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+        ladder.given(pupil(), term(10, 10), parent("P1"),
+                        new ActionFact(PUPIL, "CONSIDER_PENALTY_NOTICE", "DISMISSED", LocalDate.of(2025, 10, 15), "2025/26 from 2025-09-03", 20))
+                .expectNotFired(HOLIDAY)
+                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static InterventionFact call(int schoolDaysSince, double attendanceSince) {
+        return intervention("OTHER", schoolDaysSince).setType("ATTENDANCE_LEAD_CALL").setAttendancePercentSince(attendanceSince);
+    }
+
+    private static InterventionFact letter2(int schoolDaysSince, double attendanceSince) {
+        return letter("CONCERN_2", schoolDaysSince).setAttendancePercentSince(attendanceSince);
+    }
+
+    private static InterventionFact meetingHeld(int schoolDaysSince, double attendanceSince) {
+        return intervention("MEETING", schoolDaysSince).setType("PARENT_MEETING").setParentAttended(true)
+                .setAttendancePercentSince(attendanceSince);
+    }
+
+    /** An action of {@code type} raised {@code schoolDaysAgo} school days (taken as weekdays) before {@link Facts#AS_OF}. */
+    private static ActionFact raised(String type, int schoolDaysAgo) {
+        LocalDate date = intervention("OTHER", schoolDaysAgo).getDate();
+        return new ActionFact(PUPIL, type, "OPEN", date, "2025/26", schoolDaysAgo);
+    }
+
+    /** The current term so far, with {@code absentSessions} missed of which {@code holidaySessions} are G. */
+    private static PeriodFacts term(int absentSessions, int holidaySessions) {
+        int possible = 220;
+        return new PeriodFacts(PUPIL, Period.CURRENT_TERM, TERM_START, AS_OF, possible, 100.0 * (possible - absentSessions) / possible,
+                absentSessions, holidaySessions, holidaySessions, 0);
+    }
+}
