@@ -1,0 +1,49 @@
+package uk.attendance.attendance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.attendance.TestData;
+import uk.attendance.demo.DemoPupil;
+import uk.attendance.demo.DemoSchoolGenerator;
+import uk.attendance.demo.SchoolPhase;
+
+/** A full year for a 1,000-pupil secondary posts in one request, and posting it again changes nothing. */
+@QuarkusTest
+class FullYearPostTest {
+
+    @Test
+    void aYearOfMarksForALargeSchoolPostsInOneRequest() {
+        String school = TestData.school("coopers");
+        DemoSchoolGenerator generator = new DemoSchoolGenerator(7);
+        List<DemoPupil> pupils = generator.pupils(school, SchoolPhase.SECONDARY, 1000, 2024);
+        given().contentType(ContentType.JSON).body(pupils.stream().map(p -> Map.of("upn", p.upn(), "givenName", p.givenName(),
+                        "familyName", p.familyName(), "dateOfBirth", p.dateOfBirth().toString(), "yearGroup", p.yearGroup(),
+                        "parents", p.parents().stream().map(parent -> Map.of("parentId", parent.parentId(), "name", parent.name())).toList()))
+                        .toList())
+                .put("/api/schools/{id}/pupils", school).then().statusCode(200);
+        List<LocalDate> year = DemoSchoolGenerator.academicYearSchoolDays(2024);
+        StringBuilder csv = new StringBuilder("upn,date,session,code\n");
+        int[] marks = {0};
+        generator.forEachMark(school, SchoolPhase.SECONDARY, pupils, year, m -> {
+            csv.append(m.upn()).append(',').append(m.date()).append(',').append(m.session()).append(',').append(m.code().mark()).append('\n');
+            marks[0]++;
+        });
+        byte[] body = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        given().contentType("text/csv").queryParam("source", "SIMS year import").body(body)
+                .post("/api/schools/{id}/attendance", school).then().statusCode(200)
+                .body("received", equalTo(marks[0])).body("inserted", equalTo(marks[0]))
+                .body("evaluation.pupilsEvaluated", equalTo(1000))
+                .body("evaluation.asOf", equalTo(year.get(year.size() - 1).toString()));
+        given().contentType("text/csv").queryParam("source", "SIMS year import").body(body)
+                .post("/api/schools/{id}/attendance", school).then().statusCode(200)
+                .body("inserted", equalTo(0)).body("amended", equalTo(0)).body("unchanged", equalTo(marks[0]));
+    }
+}
