@@ -2,6 +2,7 @@ package uk.attendance.rules;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
@@ -83,11 +85,37 @@ public class EvaluationService {
         List<ActionView> raised = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
-            raised.addAll(QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf)));
+            raised.addAll(evaluateBatchOnce(school, policy, calendar, batch, asOf));
         }
         LOG.infof("School %s evaluated as of %s with policy %s version %s: %d pupils, %d actions raised", schoolId, asOf,
                 policy.id(), policy.version(), pupilIds.size(), raised.size());
         return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised);
+    }
+
+    /**
+     * Two evaluations of the same pupils at once (a nightly post and a lead's "evaluate") may both try to
+     * raise the same action; the unique key stops the second, and a retry sees the action already raised.
+     */
+    private List<ActionView> evaluateBatchOnce(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
+            LocalDate asOf) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf));
+        } catch (RuntimeException e) {
+            if (!raisedConcurrently(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf));
+        }
+    }
+
+    private static boolean raisedConcurrently(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,
