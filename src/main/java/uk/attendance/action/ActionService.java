@@ -5,17 +5,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.intervention.InterventionService;
+import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
-import uk.attendance.pupil.Upn;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -48,8 +47,7 @@ public class ActionService {
         }
         Long pupilId = null;
         if (upn != null && !upn.isBlank()) {
-            pupilId = Pupil.findByUpn(schoolId, Upn.normalise(upn))
-                    .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'.")).id;
+            pupilId = access.requirePupil(schoolId, upn).id;
         }
         String wantedType = type == null || type.isBlank() ? null : type.trim().toUpperCase(Locale.ROOT);
         return RecommendedAction.search(schoolId, wanted, pupilId, wantedType).stream().map(ActionView::of).toList();
@@ -134,19 +132,16 @@ public class ActionService {
         throw ProblemException.invalid(FieldError.of("decision", "decision must be ACCEPTED, DISMISSED or COMPLETED, not '" + decision + "'"));
     }
 
+    /** The day the decision took effect: today unless the lead says otherwise. */
     private LocalDate parseDate(String date) {
         LocalDate today = LocalDate.now(clock);
         if (date == null || date.isBlank()) {
             return today;
         }
-        try {
-            LocalDate parsed = LocalDate.parse(date.trim());
-            if (parsed.isAfter(today)) {
-                throw ProblemException.invalid(FieldError.of("date", "date " + parsed + " is in the future"));
-            }
-            return parsed;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(FieldError.of("date", "date must be YYYY-MM-DD, not '" + date + "'"));
+        DateInput parsed = DateInput.parse("date", date, today);
+        if (!parsed.valid()) {
+            throw ProblemException.invalid(FieldError.of("date", parsed.problem()));
         }
+        return parsed.date();
     }
 }

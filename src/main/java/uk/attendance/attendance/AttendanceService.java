@@ -113,9 +113,7 @@ public class AttendanceService {
     /** A pupil's marks in a date range, each with its full history. */
     @Transactional
     public List<MarkView> marks(String schoolId, String upn, LocalDate from, LocalDate to) {
-        access.require(schoolId);
-        Pupil pupil = Pupil.findByUpn(schoolId, upn)
-                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'."));
+        Pupil pupil = access.requirePupil(schoolId, upn);
         List<SessionMark> marks = SessionMark.forPupil(pupil.id, from, to);
         Map<Long, List<MarkAmendment>> amendments = MarkAmendment.forMarks(marks.stream().map(m -> m.id).toList())
                 .stream().collect(Collectors.groupingBy(a -> a.sessionMarkId));

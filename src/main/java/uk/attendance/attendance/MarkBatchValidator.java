@@ -1,12 +1,12 @@
 package uk.attendance.attendance;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 
 /**
@@ -43,18 +43,9 @@ final class MarkBatchValidator {
                 errors.add(FieldError.atRow(index, "upn", "no pupil with UPN '" + upn.trim() + "' in this school; post the pupil first"));
             }
         }
-        LocalDate markDate = null;
-        if (isBlank(date)) {
-            errors.add(FieldError.atRow(index, "date", "date is required"));
-        } else {
-            try {
-                markDate = LocalDate.parse(date.trim());
-                if (markDate.isAfter(today)) {
-                    errors.add(FieldError.atRow(index, "date", "date " + markDate + " is in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.atRow(index, "date", "date must be YYYY-MM-DD, not '" + date + "'"));
-            }
+        DateInput markDate = DateInput.parse("date", date, today);
+        if (!markDate.valid()) {
+            errors.add(FieldError.atRow(index, "date", markDate.problem()));
         }
         Session markSession = null;
         if (isBlank(session)) {
@@ -83,11 +74,11 @@ final class MarkBatchValidator {
         if (errors.size() > before) {
             return;
         }
-        int earlier = batch.add(pupilId, markDate, markSession, markCode);
+        int earlier = batch.add(pupilId, markDate.date(), markSession, markCode);
         if (earlier >= 0) {
             if (batch.code(earlier) != markCode) {
                 errors.add(FieldError.atRow(index, "code", "row " + rowOfPosition[earlier] + " gives " + upn.trim() + " "
-                        + markDate + " " + markSession + " the code '" + batch.code(earlier).mark()
+                        + markDate.date() + " " + markSession + " the code '" + batch.code(earlier).mark()
                         + "' and this row gives '" + markCode.mark() + "'"));
             }
             return;

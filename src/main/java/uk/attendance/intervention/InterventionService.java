@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
@@ -49,18 +49,9 @@ public class InterventionService {
                 errors.add(FieldError.of("kind", "unknown kind '" + request.kind() + "': one of " + Arrays.toString(InterventionKind.values())));
             }
         }
-        LocalDate date = null;
-        if (request.date() == null || request.date().isBlank()) {
-            errors.add(FieldError.of("date", "date is required"));
-        } else {
-            try {
-                date = LocalDate.parse(request.date().trim());
-                if (date.isAfter(LocalDate.now(clock))) {
-                    errors.add(FieldError.of("date", "date " + date + " is in the future"));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.of("date", "date must be YYYY-MM-DD, not '" + request.date() + "'"));
-            }
+        DateInput date = DateInput.parse("date", request.date(), LocalDate.now(clock));
+        if (!date.valid()) {
+            errors.add(FieldError.of("date", date.problem()));
         }
         if (kind == InterventionKind.LETTER && blank(request.type())) {
             errors.add(FieldError.of("type", "a LETTER needs the letter's type, e.g. AT1, STAGE_1, PATHWAY_1"));
@@ -71,15 +62,14 @@ public class InterventionService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The intervention was not recorded.", errors);
         }
-        Pupil pupil = Pupil.findByUpn(schoolId, request.upn().trim())
-                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + request.upn().trim() + "' in school '" + schoolId + "'."));
+        Pupil pupil = access.requirePupil(schoolId, request.upn().trim());
         if (!blank(request.parentId()) && pupil.parent(request.parentId().trim()).isEmpty()) {
             throw ProblemException.invalid(FieldError.of("parentId", "'" + request.parentId().trim() + "' is not a parent of this pupil"));
         }
         Intervention intervention = new Intervention();
         intervention.kind = kind;
         intervention.type = blank(request.type()) ? null : request.type().trim().toUpperCase(Locale.ROOT);
-        intervention.date = date;
+        intervention.date = date.date();
         intervention.parentId = blank(request.parentId()) ? null : request.parentId().trim();
         intervention.parentAttended = request.parentAttended();
         intervention.outcome = blank(request.outcome()) ? null : request.outcome().trim().toUpperCase(Locale.ROOT);
@@ -101,9 +91,7 @@ public class InterventionService {
 
     @Transactional
     public List<InterventionView> list(String schoolId, String upn) {
-        access.require(schoolId);
-        Pupil pupil = Pupil.findByUpn(schoolId, upn)
-                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'."));
+        Pupil pupil = access.requirePupil(schoolId, upn);
         return Intervention.forPupil(pupil.id).stream().map(i -> InterventionView.of(i, pupil.upn)).toList();
     }
 

@@ -15,7 +15,6 @@ import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.SessionMark;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionView;
-import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.EvaluationService;
 import uk.attendance.rules.FactAssembler;
 import uk.attendance.school.School;
@@ -45,8 +44,7 @@ public class PupilQueries {
     @Transactional
     public PupilDetails details(String schoolId, String upn, LocalDate requestedAsOf) {
         School school = access.require(schoolId);
-        Pupil pupil = Pupil.findByUpn(schoolId, Upn.normalise(upn))
-                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'."));
+        Pupil pupil = access.requirePupil(schoolId, upn);
         LocalDate asOf = requestedAsOf == null ? LocalDate.now(clock) : requestedAsOf;
         LocalDate from = FactAssembler.marksNeededFrom(asOf);
         SchoolCalendar calendar = SchoolCalendar.of(SessionMark.schoolDays(schoolId, from, asOf));

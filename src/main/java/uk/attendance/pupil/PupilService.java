@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.security.SchoolAccess;
@@ -111,18 +111,9 @@ public class PupilService {
             }
             requireText(errors, i, "givenName", row.givenName());
             requireText(errors, i, "familyName", row.familyName());
-            LocalDate dateOfBirth = null;
-            if (row.dateOfBirth() == null || row.dateOfBirth().isBlank()) {
-                errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth is required"));
-            } else {
-                try {
-                    dateOfBirth = LocalDate.parse(row.dateOfBirth().trim());
-                    if (dateOfBirth.isAfter(today)) {
-                        errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth " + dateOfBirth + " is in the future"));
-                    }
-                } catch (DateTimeParseException e) {
-                    errors.add(FieldError.atRow(i, "dateOfBirth", "dateOfBirth must be a date YYYY-MM-DD, not '" + row.dateOfBirth() + "'"));
-                }
+            DateInput dateOfBirth = DateInput.parse("dateOfBirth", row.dateOfBirth(), today);
+            if (!dateOfBirth.valid()) {
+                errors.add(FieldError.atRow(i, "dateOfBirth", dateOfBirth.problem()));
             }
             Optional<Integer> yearGroup = row.yearGroup() == null ? Optional.empty() : YearGroup.parse(row.yearGroup());
             if (row.yearGroup() == null) {
@@ -161,7 +152,7 @@ public class PupilService {
                 }
             }
             if (errors.size() == before) {
-                valid.add(new ValidPupil(upn, row, dateOfBirth, yearGroup.orElseThrow(), characteristics));
+                valid.add(new ValidPupil(upn, row, dateOfBirth.date(), yearGroup.orElseThrow(), characteristics));
             }
         }
         if (!errors.isEmpty()) {

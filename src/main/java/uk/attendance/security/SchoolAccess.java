@@ -2,9 +2,11 @@ package uk.attendance.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.Upn;
 import uk.attendance.school.School;
 
-/** The one gate every school-scoped request passes: the school must exist and be the caller's. */
+/** The one gate every school-scoped request passes: the school (and pupil) must exist and be the caller's. */
 @ApplicationScoped
 public class SchoolAccess {
 
@@ -14,5 +16,12 @@ public class SchoolAccess {
             throw ProblemException.notFound("No school '" + schoolId + "'.");
         }
         return school;
+    }
+
+    /** A pupil of a school the caller may see; 404 for a UPN the school does not have. */
+    public Pupil requirePupil(String schoolId, String upn) {
+        require(schoolId);
+        return Pupil.findByUpn(schoolId, Upn.normalise(upn))
+                .orElseThrow(() -> ProblemException.notFound("No pupil with UPN '" + upn + "' in school '" + schoolId + "'."));
     }
 }
