@@ -164,7 +164,17 @@ public final class FactAssembler {
                 .setAttendancePercentSince(since.attendancePercent())
                 .setPossibleSessionsSince(since.possibleSessions())
                 .setAbsentSessionsSince(since.absentSessions())
-                .setUnauthorisedSessionsSince(since.unauthorisedAbsenceSessions());
+                .setUnauthorisedSessionsSince(since.unauthorisedAbsenceSessions())
+                .setUnauthorisedSessionsBySchoolDay(unauthorisedBySchoolDay(intervention.date, marks));
+    }
+
+    private int[] unauthorisedBySchoolDay(LocalDate date, List<MarkedSession> marks) {
+        List<LocalDate> days = calendar.schoolDays(date.plusDays(1), asOf);
+        int[] sessions = new int[days.size()];
+        for (int d = 0; d < days.size(); d++) {
+            sessions[d] = AttendanceMeasures.sessionsWithCode(marks, days.get(d), days.get(d), AttendanceCode::isUnauthorisedAbsence);
+        }
+        return sessions;
     }
 
     /** The action's status as it stood at the end of {@code date}: its latest decision dated on or before it. */

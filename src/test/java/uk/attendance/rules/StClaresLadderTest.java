@@ -237,7 +237,7 @@ class StClaresLadderTest {
         ladder.given(pupil(), parentMeeting(1, true, "RESOLVED"))
                 .expectNotFired(PN_START_OUTCOME)
                 .expectNotRecommended("PN_MONITORING_START");
-        ladder.given(pupil(), parentMeeting(2, true, "PN_MONITORING"), pnMonitoring(1, 0))
+        ladder.given(pupil(), parentMeeting(2, true, "PN_MONITORING"), pnMonitoring(1))
                 .expectNotFired(PN_START_OUTCOME)
                 .expectNotRecommended("PN_MONITORING_START");
     }
@@ -262,7 +262,7 @@ class StClaresLadderTest {
     @Test
     void unauthorisedAbsenceInsideMonitoringPeriodAsksForPenaltyNotice() {
         int days = ladder.parameters().integer("pnMonitoring.schoolDays");
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), parent("P1"), pnMonitoring(days, 1))
+        LadderVerifier.Outcome outcome = ladder.given(pupil(), parent("P1"), pnMonitoring(days, days))
                 .expectFired(PN_REQUEST)
                 .expectRecommended("CONSIDER_PENALTY_NOTICE");
         assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1");
@@ -272,17 +272,25 @@ class StClaresLadderTest {
     @Test
     void noPenaltyNoticeAfterTheMonitoringPeriodOrWithoutUnauthorisedAbsence() {
         int days = ladder.parameters().integer("pnMonitoring.schoolDays");
-        ladder.given(pupil(), parent("P1"), pnMonitoring(days + 1, 1))
+        ladder.given(pupil(), parent("P1"), pnMonitoring(days + 1, days + 1))
                 .expectNotFired(PN_REQUEST)
                 .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
-        ladder.given(pupil(), parent("P1"), pnMonitoring(5, 0))
+        ladder.given(pupil(), parent("P1"), pnMonitoring(5))
                 .expectNotFired(PN_REQUEST)
                 .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
     }
 
     @Test
+    void absenceInsideThePeriodCountsEvenWhenTheEvaluationRunsAfterIt() {
+        int days = ladder.parameters().integer("pnMonitoring.schoolDays");
+        ladder.given(pupil(), parent("P1"), pnMonitoring(days + 10, 3))
+                .expectFired(PN_REQUEST)
+                .expectRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    @Test
     void noPenaltyNoticeForPupilNotOfCompulsorySchoolAge() {
-        ladder.given(pupil().setCompulsorySchoolAge(false), parent("P1"), pnMonitoring(5, 2))
+        ladder.given(pupil().setCompulsorySchoolAge(false), parent("P1"), pnMonitoring(5, 2, 3))
                 .expectFired(PN_REQUEST)
                 .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
         ladder.given(pupil().setCompulsorySchoolAge(false), parentMeeting(1, true, "PN_MONITORING"))
@@ -291,7 +299,7 @@ class StClaresLadderTest {
 
     @Test
     void noSecondPenaltyNoticeRequestOnceANoticeWasIssuedInThePeriod() {
-        ladder.given(pupil(), parent("P1"), pnMonitoring(10, 3), intervention("PENALTY_NOTICE", 2).setParentId("P1"))
+        ladder.given(pupil(), parent("P1"), pnMonitoring(10, 1, 2, 3), intervention("PENALTY_NOTICE", 2).setParentId("P1"))
                 .expectNotFired(PN_REQUEST);
     }
 
@@ -412,8 +420,14 @@ class StClaresLadderTest {
                 .setAttendancePercentSince(since);
     }
 
-    private static InterventionFact pnMonitoring(int schoolDaysSince, int unauthorisedSince) {
-        return intervention("OTHER", schoolDaysSince).setType("PN_MONITORING").setUnauthorisedSessionsSince(unauthorisedSince);
+    /** A monitoring period started {@code schoolDaysSince} school days ago, with one unauthorised session on each listed school day of it. */
+    private static InterventionFact pnMonitoring(int schoolDaysSince, int... unauthorisedOnSchoolDays) {
+        int[] perDay = new int[schoolDaysSince];
+        for (int day : unauthorisedOnSchoolDays) {
+            perDay[day - 1]++;
+        }
+        return intervention("OTHER", schoolDaysSince).setType("PN_MONITORING")
+                .setUnauthorisedSessionsSince(unauthorisedOnSchoolDays.length).setUnauthorisedSessionsBySchoolDay(perDay);
     }
 
     private static InterventionFact panel(int schoolDaysSince, Boolean parentAttended, String outcome) {

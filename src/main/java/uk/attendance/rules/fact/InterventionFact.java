@@ -25,10 +25,23 @@ public class InterventionFact {
     private int possibleSessionsSince;
     private int absentSessionsSince;
     private int unauthorisedSessionsSince;
+    private int[] unauthorisedSessionsBySchoolDay = new int[0];
 
     /** A withdrawn penalty notice does not count towards the cap. */
     public boolean isCounted() {
         return !"WITHDRAWN".equals(outcome);
+    }
+
+    /**
+     * Unauthorised sessions in the first {@code schoolDays} school days after the intervention's date, so a
+     * monitoring period is judged on its own days however late the evaluation runs.
+     */
+    public int unauthorisedSessionsInFirstSchoolDays(int schoolDays) {
+        int sessions = 0;
+        for (int day = 0; day < Math.min(schoolDays, unauthorisedSessionsBySchoolDay.length); day++) {
+            sessions += unauthorisedSessionsBySchoolDay[day];
+        }
+        return sessions;
     }
 
     /** The parent was invited and did not come. */
@@ -74,6 +87,8 @@ public class InterventionFact {
     public InterventionFact setAbsentSessionsSince(int sessions) { this.absentSessionsSince = sessions; return this; }
     public int getUnauthorisedSessionsSince() { return unauthorisedSessionsSince; }
     public InterventionFact setUnauthorisedSessionsSince(int sessions) { this.unauthorisedSessionsSince = sessions; return this; }
+    /** Unauthorised sessions on each school day after the intervention's date, the first school day first. */
+    public InterventionFact setUnauthorisedSessionsBySchoolDay(int... sessions) { this.unauthorisedSessionsBySchoolDay = sessions.clone(); return this; }
 
     @Override
     public String toString() {
