@@ -15,7 +15,11 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.attendance.TestData;
 
 @QuarkusTest
@@ -89,6 +93,32 @@ class AttendancePostTest {
                 .body("errors.field", contains("upn", "code", "session", "date", "code", "date"))
                 .body("errors[1].message", equalTo("unknown attendance code 'H2'"))
                 .body("errors[4].message", containsString("row 0"));
+        given().get("/api/schools/{id}/pupils/{upn}/attendance", school, upn).then().statusCode(200).body("", empty());
+    }
+
+    static Stream<Arguments> badRows() {
+        String upn = TestData.upn(1);
+        return Stream.of(
+                Arguments.of("unknown pupil", mark(TestData.upn(998), "2025-09-10", "AM", "/"), "upn", "no pupil with UPN"),
+                Arguments.of("unknown code", mark(upn, "2025-09-10", "AM", "H2"), "code", "unknown attendance code 'H2'"),
+                Arguments.of("bad session", mark(upn, "2025-09-10", "MIDDAY", "/"), "session", "AM or PM"),
+                Arguments.of("future date", mark(upn, "2099-09-10", "AM", "/"), "date", "in the future"),
+                Arguments.of("bad date", mark(upn, "10/09/2025", "AM", "/"), "date", "YYYY-MM-DD"),
+                Arguments.of("missing upn", Map.of("date", "2025-09-10", "session", "AM", "code", "/"), "upn", "required"),
+                Arguments.of("missing code", Map.of("upn", upn, "date", "2025-09-10", "session", "AM"), "code", "required"),
+                Arguments.of("missing session", Map.of("upn", upn, "date", "2025-09-10", "code", "/"), "session", "required"),
+                Arguments.of("conflicting duplicate", mark(upn, "2025-09-08", "AM", "O"), "code", "row 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRows")
+    void eachKindOfBadRowIsNamedAndNothingIsStored(String kind, Map<String, String> bad, String field, String message) {
+        post(batch("SIMS nightly", List.of(mark(upn, "2025-09-08", "AM", "/"), bad))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].index", equalTo(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(message));
         given().get("/api/schools/{id}/pupils/{upn}/attendance", school, upn).then().statusCode(200).body("", empty());
     }
 
