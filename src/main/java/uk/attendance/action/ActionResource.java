@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.attendance.problem.DateInput;
 import uk.attendance.rules.EvaluationResult;
 import uk.attendance.rules.EvaluationService;
 
@@ -30,8 +31,9 @@ public class ActionResource {
     @POST
     @Path("/evaluate")
     @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions")
-    public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") LocalDate asOf) {
-        return evaluation.evaluateSchool(schoolId, asOf == null ? LocalDate.now(clock) : asOf);
+    public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") String asOf) {
+        LocalDate date = DateInput.query("asOf", asOf);
+        return evaluation.evaluateSchool(schoolId, date == null ? LocalDate.now(clock) : date);
     }
 
     @GET

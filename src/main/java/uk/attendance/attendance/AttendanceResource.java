@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.attendance.problem.DateInput;
 import uk.attendance.rules.EvaluationService;
 
 @Path("/api/schools/{schoolId}")
@@ -49,8 +50,10 @@ public class AttendanceResource {
     @Path("/pupils/{upn}/attendance")
     @Operation(summary = "A pupil's marks, each with every version of it")
     public List<MarkView> marks(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn,
-            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return attendance.marks(schoolId, upn, from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to);
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate first = DateInput.query("from", from);
+        LocalDate last = DateInput.query("to", to);
+        return attendance.marks(schoolId, upn, first == null ? LocalDate.of(1900, 1, 1) : first, last == null ? LocalDate.of(9999, 12, 31) : last);
     }
 
     private AttendancePostResult evaluated(String schoolId, AttendanceService.StoredBatch stored) {

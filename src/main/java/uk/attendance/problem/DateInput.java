@@ -21,6 +21,18 @@ public record DateInput(LocalDate date, String problem) {
         }
     }
 
+    /** An optional date query parameter: null when absent, a 400 naming the parameter when not a date. */
+    public static LocalDate query(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        DateInput input = parse(parameter, text, LocalDate.MAX);
+        if (!input.valid()) {
+            throw ProblemException.invalid(FieldError.of(parameter, input.problem()));
+        }
+        return input.date();
+    }
+
     public boolean valid() {
         return problem == null;
     }

@@ -1,7 +1,9 @@
 package uk.attendance.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -19,16 +21,36 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
+    // Quarkus REST has its own mappers for these subtypes, which answer with an empty body.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : null;
         String detail = "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
-        List<FieldError> errors = field == null || field.isEmpty() ? null : List.of(FieldError.of(field, e.getOriginalMessage()));
-        return respond(new Problem("about:blank", "Bad request", 400, detail, errors, errors == null ? null : 1));
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return respond(new Problem("about:blank", "Bad request", 400, detail, null, null));
+        }
+        // A path starting at an array element names the bad row of a batch by its index.
+        List<JsonMappingException.Reference> path = mapping.getPath();
+        Integer index = path.get(0).getFieldName() == null ? path.get(0).getIndex() : null;
+        String field = pathOf(index == null ? path : path.subList(1, path.size()));
+        FieldError error = new FieldError(index, field.isEmpty() ? null : field, e.getOriginalMessage());
+        return respond(new Problem("about:blank", "Bad request", 400, detail, List.of(error), 1));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";

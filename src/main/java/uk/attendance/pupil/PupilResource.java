@@ -5,10 +5,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.attendance.problem.DateInput;
 
 @Path("/api/schools/{schoolId}/pupils")
 @Tag(name = "Pupils")
@@ -36,7 +36,7 @@ public class PupilResource {
     @GET
     @Path("/{upn}")
     @Operation(summary = "A pupil with attendance, band, stage, interventions and actions as of a date (default today)")
-    public PupilDetails get(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn, @QueryParam("asOf") LocalDate asOf) {
-        return queries.details(schoolId, upn, asOf);
+    public PupilDetails get(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn, @QueryParam("asOf") String asOf) {
+        return queries.details(schoolId, upn, DateInput.query("asOf", asOf));
     }
 }
