@@ -181,6 +181,7 @@ public class EvaluationService {
                 .collect(Collectors.groupingBy(a -> a.pupilId));
         List<Object> facts = new ArrayList<>();
         facts.add(assembler.context());
+        facts.add(assembler.calendarFact());
         for (Pupil pupil : pupils.values()) {
             facts.addAll(assembler.facts(pupil, marks.getOrDefault(pupil.id, List.of()),
                     interventions.getOrDefault(pupil.id, List.of()), actions.getOrDefault(pupil.id, List.of())));

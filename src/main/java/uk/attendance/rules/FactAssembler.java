@@ -27,6 +27,7 @@ import uk.attendance.rules.fact.ParentFact;
 import uk.attendance.rules.fact.Period;
 import uk.attendance.rules.fact.PeriodFacts;
 import uk.attendance.rules.fact.PupilFacts;
+import uk.attendance.rules.fact.SchoolCalendarFact;
 import uk.attendance.rules.fact.UnresolvedNCode;
 
 /**
@@ -53,6 +54,10 @@ public final class FactAssembler {
     /** The first date whose marks the facts can depend on: the 10-week window may reach into the summer before. */
     public static LocalDate marksNeededFrom(LocalDate asOf) {
         return AcademicYear.containing(asOf).start().minusWeeks(20);
+    }
+
+    public SchoolCalendarFact calendarFact() {
+        return new SchoolCalendarFact(calendar);
     }
 
     public EvaluationContext context() {
