@@ -100,10 +100,6 @@ public enum AttendanceCode {
         return category == CodeCategory.UNAUTHORISED_ABSENCE;
     }
 
-    public boolean isAttending() {
-        return category == CodeCategory.PRESENT || category == CodeCategory.APPROVED_ACTIVITY;
-    }
-
     /** {@code L} and {@code U}: the pupil arrived after registration began. */
     public boolean isLate() {
         return this == L || this == U;

@@ -41,10 +41,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
-    public static ProblemException unprocessable(String detail, List<FieldError> errors) {
-        return new ProblemException(422, "Unprocessable content", detail, errors);
-    }
-
     public int status() {
         return status;
     }

@@ -30,10 +30,6 @@ public class ActionFact {
     public String getPeriod() { return period; }
     public int getSchoolDaysSinceRaised() { return schoolDaysSinceRaised; }
 
-    public boolean isDismissed() {
-        return "DISMISSED".equals(status);
-    }
-
     @Override
     public String toString() {
         return "ActionFact[pupil " + pupilId + " " + type + " " + status + " " + raisedOn + "]";
