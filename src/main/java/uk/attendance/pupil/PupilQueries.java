@@ -8,15 +8,10 @@ import java.util.List;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.RecommendedAction;
-import uk.attendance.attendance.AttendanceMeasures;
-import uk.attendance.attendance.AttendanceSummary;
 import uk.attendance.attendance.CompulsorySchoolAge;
-import uk.attendance.attendance.SchoolCalendar;
-import uk.attendance.attendance.SessionMark;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionView;
 import uk.attendance.rules.EvaluationService;
-import uk.attendance.rules.FactAssembler;
 import uk.attendance.school.School;
 import uk.attendance.security.SchoolAccess;
 
@@ -46,10 +41,7 @@ public class PupilQueries {
         School school = access.require(schoolId);
         Pupil pupil = access.requirePupil(schoolId, upn);
         LocalDate asOf = requestedAsOf == null ? LocalDate.now(clock) : requestedAsOf;
-        LocalDate from = FactAssembler.marksNeededFrom(asOf);
-        SchoolCalendar calendar = SchoolCalendar.of(SessionMark.schoolDays(schoolId, from, asOf));
-        AttendanceSummary attendance = AttendanceMeasures.summarise(
-                SessionMark.forPupil(pupil.id, from, asOf).stream().map(SessionMark::toMarkedSession).toList(), calendar, asOf);
+        EvaluationService.PupilStanding standing = evaluation.standing(school, pupil, asOf);
         List<InterventionView> interventions = Intervention.forPupil(pupil.id).stream()
                 .filter(i -> !i.date.isAfter(asOf)).map(i -> InterventionView.of(i, pupil.upn)).toList();
         List<RecommendedAction> actions = RecommendedAction.forPupil(pupil.id).stream()
@@ -59,8 +51,7 @@ public class PupilQueries {
         return new PupilDetails(pupil.upn, pupil.givenName, pupil.familyName, pupil.dateOfBirth, pupil.yearGroup,
                 pupil.characteristics,
                 pupil.parents.stream().map(p -> new PupilDetails.ParentView(p.parentRef, p.name)).toList(),
-                CompulsorySchoolAge.on(pupil.dateOfBirth, asOf), attendance,
-                evaluation.band(school, pupil, asOf).orElse(null), stage, interventions,
+                CompulsorySchoolAge.on(pupil.dateOfBirth, asOf), standing.attendance(), standing.band(), stage, interventions,
                 actions.stream().map(ActionView::of).toList());
     }
 }

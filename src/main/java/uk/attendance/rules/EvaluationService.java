@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
@@ -18,6 +17,8 @@ import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.RecommendedAction;
+import uk.attendance.attendance.AttendanceMeasures;
+import uk.attendance.attendance.AttendanceSummary;
 import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.SessionMark;
@@ -155,15 +156,19 @@ public class EvaluationService {
         return raised;
     }
 
-    /** The ladder's band for one pupil as of a date, from a session whose recommendations are not stored. */
-    public Optional<String> band(School school, Pupil pupil, LocalDate asOf) {
-        Optional<LoadedPolicy> policy = policies.find(school.policy).filter(LoadedPolicy::usable);
-        if (policy.isEmpty()) {
-            return Optional.empty();
-        }
-        BatchFacts batch = load(calendar(school.id, asOf), List.of(pupil.id), asOf);
-        return LadderSession.run(policy.get().kieBase(), policy.get().parameters(), batch.facts()).bands().stream()
-                .map(PupilBand::getBand).findFirst();
+    /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
+    public PupilStanding standing(School school, Pupil pupil, LocalDate asOf) {
+        SchoolCalendar calendar = calendar(school.id, asOf);
+        BatchFacts batch = load(calendar, List.of(pupil.id), asOf);
+        AttendanceSummary summary = AttendanceMeasures.summarise(batch.marks().getOrDefault(pupil.id, List.of()), calendar, asOf);
+        String band = policies.find(school.policy).filter(LoadedPolicy::usable)
+                .flatMap(policy -> LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts()).bands().stream()
+                        .map(PupilBand::getBand).findFirst())
+                .orElse(null);
+        return new PupilStanding(summary, band);
+    }
+
+    public record PupilStanding(AttendanceSummary attendance, String band) {
     }
 
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
@@ -186,13 +191,14 @@ public class EvaluationService {
             facts.addAll(assembler.facts(pupil, marks.getOrDefault(pupil.id, List.of()),
                     interventions.getOrDefault(pupil.id, List.of()), actions.getOrDefault(pupil.id, List.of())));
         }
-        return new BatchFacts(pupils, actions, facts);
+        return new BatchFacts(pupils, marks, actions, facts);
     }
 
     private static String key(long pupilId, String type, String period) {
         return pupilId + "|" + type + "|" + period;
     }
 
-    private record BatchFacts(Map<Long, Pupil> pupils, Map<Long, List<RecommendedAction>> actions, List<Object> facts) {
+    private record BatchFacts(Map<Long, Pupil> pupils, Map<Long, List<MarkedSession>> marks,
+            Map<Long, List<RecommendedAction>> actions, List<Object> facts) {
     }
 }

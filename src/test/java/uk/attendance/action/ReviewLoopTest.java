@@ -105,7 +105,9 @@ class ReviewLoopTest {
         // asOf uses only what was known then: as of the 16th the AT2 stage had not been reached.
         given().queryParam("asOf", "2025-10-16").get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
                 .body("actions.type", hasItem("AT1_LETTER"))
-                .body("actions.type", not(hasItem("AT2_LETTER")));
+                .body("actions.type", not(hasItem("AT2_LETTER")))
+                .body("band", equalTo("Cause for concern level 2"))
+                .body("interventions.type", contains("AT1"));
     }
 
     @Test
