@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A recommended action as the contract shows it; {@code decisions} lists every decision, oldest first. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/**
+ * A recommended action as the contract shows it: {@code decidedBy}, {@code decidedAt} and {@code note} are null
+ * until a lead decides; {@code parentIds} appears only on a penalty-notice action; {@code decisions} lists every
+ * decision, oldest first.
+ */
 public record ActionView(Long id, String schoolId, String upn, String type, String title, String stage, String policy,
         String policyVersion, String rule, String reason, String clause, String period, LocalDate raisedOn, ActionStatus status,
-        String decidedBy, Instant decidedAt, String note, List<String> parentIds, List<Decision> decisions) {
+        String decidedBy, Instant decidedAt, String note, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> parentIds,
+        List<Decision> decisions) {
 
     public record Decision(ActionStatus decision, LocalDate date, String note, String decidedBy, Instant decidedAt) {
     }

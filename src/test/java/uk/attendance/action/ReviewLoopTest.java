@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static uk.attendance.TestData.batch;
 import static uk.attendance.TestData.mark;
 import static uk.attendance.TestData.pupil;
@@ -68,6 +70,8 @@ class ReviewLoopTest {
                 .body("[0].reason", containsString("80.0%"))
                 .body("[0].clause", containsString("97%"))
                 .body("[0].raisedOn", equalTo("2025-09-19"))
+                .body("[0]", hasKey("decidedBy"))
+                .body("[0].decidedBy", nullValue())
                 .extract().jsonPath().getMap("[0]");
         Number at1Id = (Number) at1.get("id");
 
