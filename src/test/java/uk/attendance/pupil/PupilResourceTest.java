@@ -32,7 +32,7 @@ class PupilResourceTest {
         given().contentType(ContentType.JSON).body(List.of(moved))
                 .put("/api/schools/{id}/pupils", school).then().statusCode(200)
                 .body("created", equalTo(0)).body("updated", equalTo(1));
-        given().get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
+        given().queryParam("asOf", "2025-10-01").get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
                 .body("yearGroup", equalTo(10))
                 .body("parents.parentId", contains("P2"))
                 .body("characteristics", contains("FSM"))
