@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -64,6 +65,13 @@ public class DemoDataLoader {
             LOG.info("Demo data not created: the database already has schools");
             return;
         }
+        createDemoSchools();
+    }
+
+    /** One demo school per policy folder, named {@code demo-<policy>}; returns the ids of those created. */
+    @ActivateRequestContext
+    public List<String> createDemoSchools() {
+        List<String> created = new ArrayList<>();
         List<LocalDate> days = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now(clock));
         DemoSchoolGenerator generator = new DemoSchoolGenerator(SEED);
         for (String policy : policies.ids()) {
@@ -73,10 +81,12 @@ public class DemoDataLoader {
                     phase == SchoolPhase.SECONDARY ? SECONDARY_PUPILS : PRIMARY_PUPILS, days);
             try {
                 load(school);
+                created.add(schoolId);
             } catch (ProblemException e) {
                 LOG.warnf("Demo school %s not completed: %s", schoolId, e.toProblem().detail());
             }
         }
+        return created;
     }
 
     private void load(DemoSchool school) {

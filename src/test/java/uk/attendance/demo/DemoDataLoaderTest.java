@@ -1,0 +1,40 @@
+package uk.attendance.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What ATTENDANCE_DEMO=true creates on an empty database: a school per policy with real figures and actions. */
+@QuarkusTest
+class DemoDataLoaderTest {
+
+    @Inject
+    DemoDataLoader loader;
+
+    @Test
+    void oneDemoSchoolPerPolicyWithAHalfTermOfMarksAndRecommendedActions() {
+        List<String> created = loader.createDemoSchools();
+
+        assertThat(created).contains("demo-coopers", "demo-st-dunstans", "demo-st-clares", "demo-trust-template",
+                "demo-clifford-all-saints");
+        given().get("/api/schools/{id}", "demo-coopers").then().statusCode(200).body("policy", equalTo("coopers"));
+        given().get("/api/schools/{id}/pupils", "demo-coopers").then().body("", hasSize(1000));
+        String upn = given().get("/api/schools/{id}/pupils", "demo-st-clares").then().body("", hasSize(260))
+                .extract().path("[0].upn");
+        List<LocalDate> halfTerm = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now());
+        given().queryParam("asOf", halfTerm.get(halfTerm.size() - 1).toString())
+                .get("/api/schools/{id}/pupils/{upn}", "demo-st-clares", upn).then().statusCode(200)
+                .body("attendance.possibleSessions", greaterThan(60));
+        given().get("/api/schools/{id}/actions", "demo-coopers").then().body("", not(empty()));
+    }
+}
