@@ -37,10 +37,11 @@ public class PolicyRegistry {
 
     /** Compiles every policy folder; returns the state of each afterwards. */
     public synchronized List<LoadedPolicy> reload() {
-        if (directory.ids().isEmpty()) {
+        List<String> ids = directory.ids();
+        if (ids.isEmpty()) {
             LOG.warnf("No policy folders in %s: set ATTENDANCE_POLICIES_DIR to the policies folder", directory.root());
         }
-        for (String id : directory.ids()) {
+        for (String id : ids) {
             load(PolicyFolder.read(directory.folder(id)));
         }
         policies.keySet().removeIf(id -> {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.KieBase;
@@ -39,19 +38,24 @@ public final class PolicyCompiler {
         }
     }
 
+    /** The statutory rules ship inside the service and never change while it runs, so they are read once. */
     public static List<RuleSource> statutoryRules() {
-        List<RuleSource> sources = new ArrayList<>();
-        for (String resource : STATUTORY_RULES) {
+        return Statutory.RULES;
+    }
+
+    private static final class Statutory {
+        static final List<RuleSource> RULES = STATUTORY_RULES.stream().map(Statutory::read).toList();
+
+        private static RuleSource read(String resource) {
             try (InputStream in = PolicyCompiler.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("Statutory rules missing from the classpath: " + resource);
                 }
-                sources.add(new RuleSource(resource.substring(resource.lastIndexOf('/') + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                return new RuleSource(resource.substring(resource.lastIndexOf('/') + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return sources;
     }
 
     /**
