@@ -15,7 +15,8 @@ import uk.attendance.db.EmbeddedMariaDb;
 /**
  * The suite's database: the MariaDB on 127.0.0.1:3306 when it answers to root with no password
  * (CI starts one), else an embedded MariaDB under target/. The suite owns database
- * {@code attendance_test} on a shared server; Flyway cleans it at start.
+ * {@code attendance_test} on a shared server (or the one named by {@code ATTENDANCE_TEST_DB}, so two
+ * checkouts can run their suites at once); Flyway cleans it at start.
  */
 public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,13 +24,15 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     private static final int PORT = 3306;
     private static final Path EMBEDDED_DIR = Path.of("target", "embedded-mariadb-test");
 
+    private static final String DATABASE = System.getenv().getOrDefault("ATTENDANCE_TEST_DB", "attendance_test");
+
     private EmbeddedMariaDb embedded;
 
     @Override
     public Map<String, String> start() {
         String url;
         if (localServerAnswers()) {
-            url = "jdbc:mariadb://" + HOST + ":" + PORT + "/attendance_test?createDatabaseIfNotExist=true";
+            url = "jdbc:mariadb://" + HOST + ":" + PORT + "/" + DATABASE + "?createDatabaseIfNotExist=true";
         } else {
             embedded = new EmbeddedMariaDb();
             // Quarkus stops test resources at the end of the suite; this covers a JVM cut short.
