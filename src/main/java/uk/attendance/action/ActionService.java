@@ -54,6 +54,13 @@ public class ActionService {
     }
 
     @Transactional
+    public ActionView get(String schoolId, Long actionId) {
+        access.require(schoolId);
+        return RecommendedAction.findInSchool(schoolId, actionId).map(ActionView::of)
+                .orElseThrow(() -> ProblemException.notFound("No action " + actionId + " in school '" + schoolId + "'."));
+    }
+
+    @Transactional
     public ActionView decide(String schoolId, Long actionId, DecisionRequest request) {
         access.require(schoolId);
         RecommendedAction action = RecommendedAction.findInSchool(schoolId, actionId)

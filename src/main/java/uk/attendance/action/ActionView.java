@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * A recommended action as the contract shows it: {@code decidedBy}, {@code decidedAt} and {@code note} are null
  * until a lead decides; {@code parentIds} appears only on a penalty-notice action; {@code decisions} lists every
- * decision, oldest first.
+ * decision, oldest first; {@code recordsKind} and {@code recordsType} say what completing the action records as an
+ * intervention (e.g. LETTER / AT1), null when it records nothing.
  */
 public record ActionView(Long id, String schoolId, String upn, String type, String title, String stage, String policy,
         String policyVersion, String rule, String reason, String clause, String period, LocalDate raisedOn, ActionStatus status,
         String decidedBy, Instant decidedAt, String note, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> parentIds,
-        List<Decision> decisions) {
+        List<Decision> decisions, String recordsKind, String recordsType) {
 
     public record Decision(ActionStatus decision, LocalDate date, String note, String decidedBy, Instant decidedAt) {
     }
@@ -25,6 +26,7 @@ public record ActionView(Long id, String schoolId, String upn, String type, Stri
                 a.clause, a.period, a.raisedOn, a.status,
                 latest == null ? null : latest.decidedBy, latest == null ? null : latest.decidedAt, latest == null ? null : latest.note,
                 parents.isEmpty() ? null : parents,
-                a.decisions.stream().map(d -> new Decision(d.decision, d.date, d.note, d.decidedBy, d.decidedAt)).toList());
+                a.decisions.stream().map(d -> new Decision(d.decision, d.date, d.note, d.decidedBy, d.decidedAt)).toList(),
+                a.recordsKind, a.recordsType);
     }
 }

@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
@@ -28,7 +31,6 @@ import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
-import uk.attendance.rules.fact.PupilBand;
 import uk.attendance.rules.fact.Recommendation;
 import uk.attendance.school.School;
 import uk.attendance.security.SchoolAccess;
@@ -158,14 +160,41 @@ public class EvaluationService {
 
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
     public PupilStanding standing(School school, Pupil pupil, LocalDate asOf) {
-        SchoolCalendar calendar = calendar(school.id, asOf);
-        BatchFacts batch = load(calendar, List.of(pupil.id), asOf);
-        AttendanceSummary summary = AttendanceMeasures.summarise(batch.marks().getOrDefault(pupil.id, List.of()), calendar, asOf);
-        String band = policies.find(school.policy).filter(LoadedPolicy::usable)
-                .flatMap(policy -> LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts()).bands().stream()
-                        .map(PupilBand::getBand).findFirst())
-                .orElse(null);
-        return new PupilStanding(summary, band);
+        return standings(school, calendar(school.id, asOf), List.of(pupil.id), asOf).get(pupil.id);
+    }
+
+    /** Every pupil's standing in the school as of a date, by pupil id, the pupils batched as in an evaluation. */
+    public Map<Long, PupilStanding> standings(String schoolId, LocalDate asOf) {
+        School school = QuarkusTransaction.requiringNew().call(() -> access.require(schoolId));
+        List<Long> pupilIds = QuarkusTransaction.requiringNew().call(
+                () -> Pupil.listBySchool(schoolId).stream().map(p -> p.id).toList());
+        SchoolCalendar calendar = QuarkusTransaction.requiringNew().call(() -> calendar(schoolId, asOf));
+        Map<Long, PupilStanding> standings = new HashMap<>();
+        for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
+            List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
+            standings.putAll(QuarkusTransaction.requiringNew().call(() -> {
+                // Nothing is written here: skipping dirty checks of the thousands of marks loaded halves the time.
+                Session session = Pupil.getEntityManager().unwrap(Session.class);
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+                return standings(school, calendar, batch, asOf);
+            }));
+        }
+        return standings;
+    }
+
+    private Map<Long, PupilStanding> standings(School school, SchoolCalendar calendar, List<Long> pupilIds, LocalDate asOf) {
+        BatchFacts batch = load(calendar, pupilIds, asOf);
+        Map<Long, String> bands = new HashMap<>();
+        policies.find(school.policy).filter(LoadedPolicy::usable).ifPresent(policy ->
+                LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts()).bands()
+                        .forEach(band -> bands.putIfAbsent(band.getPupilId(), band.getBand())));
+        Map<Long, PupilStanding> standings = new HashMap<>();
+        for (Long pupilId : pupilIds) {
+            AttendanceSummary summary = AttendanceMeasures.summarise(batch.marks().getOrDefault(pupilId, List.of()), calendar, asOf);
+            standings.put(pupilId, new PupilStanding(summary, bands.get(pupilId)));
+        }
+        return standings;
     }
 
     public record PupilStanding(AttendanceSummary attendance, String band) {

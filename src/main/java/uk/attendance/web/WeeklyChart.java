@@ -1,5 +1,6 @@
 package uk.attendance.web;
 
+import io.quarkus.qute.TemplateData;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,28 +11,32 @@ import java.util.Locale;
  * persistent-absence boundary (90%), and the same figures as rows for a table, so the page needs no script
  * and a screen reader gets the numbers.
  */
+@TemplateData
 public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double referenceY, List<Row> rows) {
 
-    public static final int WIDTH = 640;
-    public static final int HEIGHT = 240;
-    static final double LEFT = 40;
+    public static final int WIDTH = 480;
+    public static final int HEIGHT = 250;
+    static final double LEFT = 44;
     static final double RIGHT = 8;
     static final double TOP = 10;
-    static final double BOTTOM = 34;
+    static final double BOTTOM = 36;
     /** Missing 10% or more of sessions is persistent absence. */
     static final double REFERENCE_PERCENT = 90;
-    private static final int MAX_X_LABELS = 9;
+    private static final int MAX_X_LABELS = 6;
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /** {@code label} is null where the axis has no room for it. */
+    @TemplateData
     public record Bar(String x, String y, String width, String height, String label, String labelX, String tooltip,
             boolean belowReference) {
     }
 
+    @TemplateData
     public record Gridline(String y, String label) {
     }
 
+    @TemplateData
     public record Row(String weekCommencing, String percent, int attendedSessions, int possibleSessions) {
     }
 

@@ -46,7 +46,7 @@ class WeeklyChartTest {
         WeeklyChart chart = WeeklyChart.of(weeks);
 
         assertThat(chart.bars()).hasSize(39);
-        assertThat(chart.bars().stream().filter(b -> b.label() != null).count()).isBetween(5L, 9L);
+        assertThat(chart.bars().stream().filter(b -> b.label() != null).count()).isBetween(4L, 6L);
         assertThat(chart.bars().get(0).label()).isEqualTo("8 Sept");
         double lastRight = Double.parseDouble(chart.bars().get(38).x()) + Double.parseDouble(chart.bars().get(38).width());
         assertThat(lastRight).isLessThanOrEqualTo(WeeklyChart.WIDTH - WeeklyChart.RIGHT);

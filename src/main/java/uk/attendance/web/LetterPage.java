@@ -1,0 +1,103 @@
+package uk.attendance.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.attendance.action.ActionService;
+import uk.attendance.action.ActionView;
+import uk.attendance.attendance.AcademicYear;
+import uk.attendance.attendance.AttendanceSummary;
+import uk.attendance.policy.LoadedPolicy;
+import uk.attendance.policy.PolicyRegistry;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.PupilDetails;
+import uk.attendance.pupil.PupilQueries;
+import uk.attendance.school.SchoolService;
+import uk.attendance.school.SchoolView;
+
+/**
+ * A letter action's letter, ready to print, written from the policy's template with today's figures. The lead
+ * prints it, posts it and records it as sent here, which completes the action and records the letter.
+ */
+@Path("/schools/{schoolId}/actions/{id}/letter")
+@Produces(MediaType.TEXT_HTML)
+@CsrfProtected
+public class LetterPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance letter(SchoolView school, SchoolReview.Item item, Letters.Rendered letter, String returnTo);
+    }
+
+    private final SchoolService schools;
+    private final ActionService actions;
+    private final PupilQueries pupils;
+    private final PolicyRegistry policies;
+    private final SchoolReview review;
+    private final Letters letters;
+    private final Clock clock;
+
+    LetterPage(SchoolService schools, ActionService actions, PupilQueries pupils, PolicyRegistry policies, SchoolReview review,
+            Letters letters, Clock clock) {
+        this.schools = schools;
+        this.actions = actions;
+        this.pupils = pupils;
+        this.policies = policies;
+        this.review = review;
+        this.letters = letters;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance page(@PathParam("schoolId") String schoolId, @PathParam("id") Long id) {
+        SchoolView school = schools.get(schoolId);
+        ActionView action = actions.get(schoolId, id);
+        if (!letters.isLetter(action)) {
+            throw ProblemException.notFound("Action " + id + " (" + action.title() + ") is not a letter.");
+        }
+        LocalDate today = LocalDate.now(clock);
+        PupilDetails pupil = pupils.details(schoolId, action.upn(), today);
+        Letters.Rendered letter = letters.render(action, model(school, pupil, action, today));
+        return Templates.letter(school, review.item(schoolId, action), letter, "/schools/" + schoolId + "/actions/" + id + "/letter");
+    }
+
+    private LetterModel model(SchoolView school, PupilDetails pupil, ActionView action, LocalDate today) {
+        List<String> parents = pupil.parents().stream().map(PupilDetails.ParentView::name).toList();
+        String parentsText = parents.isEmpty() ? "" : parents.size() == 1 ? parents.get(0)
+                : String.join(", ", parents.subList(0, parents.size() - 1)) + " and " + parents.get(parents.size() - 1);
+        String salutation = parents.isEmpty() ? "Dear Parent or Carer of " + pupil.givenName() : "Dear " + parentsText;
+        Map<String, String> params = policies.find(action.policy()).map(LoadedPolicy::parameters)
+                .map(p -> p.values()).orElse(Map.of());
+        String policyName = policies.find(action.policy()).map(LoadedPolicy::name).orElse(action.policy());
+        AttendanceSummary a = pupil.attendance();
+        return new LetterModel(Formats.ukDate(today),
+                new LetterModel.School(school.id(), school.name()),
+                new LetterModel.Pupil(pupil.givenName(), pupil.familyName(), pupil.givenName() + " " + pupil.familyName(), pupil.upn(),
+                        Formats.yearGroup(pupil.yearGroup()), Formats.ukDate(pupil.dateOfBirth())),
+                parents, parentsText, salutation,
+                new LetterModel.Attendance(Formats.ukDate(a.asOf()), Formats.percent(a.displayedAttendancePercent()),
+                        Formats.percent(a.displayedAbsencePercent()), Formats.days(a.daysAbsent()), a.possibleSessions(),
+                        a.absentSessions(), a.authorisedAbsenceSessions(), a.unauthorisedAbsenceSessions(), a.lateSessions(),
+                        a.unauthorisedSessionsLast10SchoolWeeks(), a.persistentlyAbsent(), a.severelyAbsent()),
+                new LetterModel.Action(action.id(), action.type(), action.title(), action.stage(), action.reason(), action.clause(),
+                        Formats.ukDate(action.raisedOn())),
+                AcademicYear.containing(today).label(), policyName, params);
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return ErrorPage.of(e);
+    }
+}

@@ -1,0 +1,80 @@
+package uk.attendance.web;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import uk.attendance.action.ActionView;
+import uk.attendance.policy.PolicyDirectory;
+
+/**
+ * The letters a lead prints: a Qute template per action type in the policy's {@code letters/} folder, read and
+ * parsed on every use so an author's edit shows at once, with a generic letter for any letter action the
+ * policy has no template for.
+ */
+@ApplicationScoped
+public class Letters {
+
+    static final String FOLDER = "letters";
+    static final String LETTER_KIND = "LETTER";
+    private static final Pattern ACTION_TYPE = Pattern.compile("[A-Z0-9_]{1,64}");
+    private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
+
+    private final PolicyDirectory policies;
+    private final Engine engine;
+    private final Template generic;
+
+    Letters(PolicyDirectory policies, Engine engine, @Location("letters/generic.html") Template generic) {
+        this.policies = policies;
+        this.engine = engine;
+        this.generic = generic;
+    }
+
+    /** A letter action: completing it records a letter, or its policy has a letter template for it. */
+    public boolean isLetter(ActionView action) {
+        return LETTER_KIND.equals(action.recordsKind()) || templateFile(action.policy(), action.type()).isPresent();
+    }
+
+    /** The letter as HTML, and which template wrote it; a template that does not parse or render says where. */
+    public Rendered render(ActionView action, LetterModel model) {
+        Optional<Path> file = templateFile(action.policy(), action.type());
+        String source = file.map(f -> policies.root().relativize(f).toString()).orElse("the generic letter");
+        try {
+            Template template = file.isPresent()
+                    ? engine.parse(read(file.get()), HTML, "policies/" + source)
+                    : generic;
+            return new Rendered(template.data(model).render(), source, null);
+        } catch (TemplateException e) {
+            return new Rendered(null, source, e.getMessage());
+        }
+    }
+
+    /** The letter HTML, or {@code error} when the template is broken. */
+    public record Rendered(String html, String source, String error) {
+    }
+
+    Optional<Path> templateFile(String policyId, String actionType) {
+        if (!policies.exists(policyId) || actionType == null || !ACTION_TYPE.matcher(actionType).matches()) {
+            return Optional.empty();
+        }
+        Path file = policies.folder(policyId).resolve(FOLDER).resolve(actionType + ".html");
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package uk.attendance.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.school.SchoolService;
+import uk.attendance.school.SchoolView;
+
+/** One pupil: the figures, a weekly chart, every session on a calendar, the stage reached and what happened when. */
+@Path("/schools/{schoolId}/pupils/{upn}")
+@Produces(MediaType.TEXT_HTML)
+@CsrfProtected
+public class PupilPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance pupil(SchoolView school, PupilRecord.View view, String returnTo);
+    }
+
+    private final SchoolService schools;
+    private final PupilRecord records;
+
+    PupilPage(SchoolService schools, PupilRecord records) {
+        this.schools = schools;
+        this.records = records;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance page(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn) {
+        SchoolView school = schools.get(schoolId);
+        PupilRecord.View view = records.view(schoolId, upn);
+        return Templates.pupil(school, view, "/schools/" + schoolId + "/pupils/" + view.pupil().upn());
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return ErrorPage.of(e);
+    }
+}

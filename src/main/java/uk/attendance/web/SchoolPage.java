@@ -1,0 +1,158 @@
+package uk.attendance.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.attendance.action.ActionService;
+import uk.attendance.action.ActionView;
+import uk.attendance.action.DecisionRequest;
+import uk.attendance.policy.PolicyRegistry;
+import uk.attendance.problem.ProblemException;
+import uk.attendance.rules.EvaluationResult;
+import uk.attendance.rules.EvaluationService;
+import uk.attendance.school.SchoolService;
+import uk.attendance.school.SchoolView;
+
+/** The attendance lead's morning: the school's review queue, its pupils by band and its weekly attendance. */
+@Path("/schools/{schoolId}")
+@Produces(MediaType.TEXT_HTML)
+@CsrfProtected
+public class SchoolPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance school(SchoolView school, String policyName, String today, SchoolReview.Queue queue,
+                WeeklyChart chart, String message);
+
+        static native TemplateInstance school$queue(SchoolView school, SchoolReview.Queue queue);
+
+        static native TemplateInstance school$more(SchoolView school, SchoolReview.Queue queue);
+
+        static native TemplateInstance school$card(SchoolView school, SchoolReview.Item item, String error, String returnTo);
+
+        static native TemplateInstance overview(SchoolView school, SchoolReview.Overview overview);
+
+        static native TemplateInstance overview$panel(SchoolView school, SchoolReview.Overview overview);
+    }
+
+    private final SchoolService schools;
+    private final SchoolReview review;
+    private final ActionService actions;
+    private final EvaluationService evaluation;
+    private final PolicyRegistry policies;
+    private final Clock clock;
+
+    SchoolPage(SchoolService schools, SchoolReview review, ActionService actions, EvaluationService evaluation,
+            PolicyRegistry policies, Clock clock) {
+        this.schools = schools;
+        this.review = review;
+        this.actions = actions;
+        this.evaluation = evaluation;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance page(@PathParam("schoolId") String schoolId, @QueryParam("status") String status,
+            @QueryParam("type") String type, @QueryParam("stage") String stage, @QueryParam("raised") Integer raised,
+            @HeaderParam("HX-Request") boolean htmx) {
+        SchoolView school = schools.get(schoolId);
+        SchoolReview.Queue queue = review.queue(schoolId, SchoolReview.Filter.of(status, type, stage), 0);
+        if (htmx) {
+            return Templates.school$queue(school, queue);
+        }
+        String policyName = policies.find(school.policy()).map(p -> p.name()).orElse(school.policy());
+        String message = raised == null ? null
+                : raised == 0 ? "Evaluated: nothing new to do." : "Evaluated: " + raised + (raised == 1 ? " new action." : " new actions.");
+        return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(schoolId), message);
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(hidden = true)
+    public TemplateInstance more(@PathParam("schoolId") String schoolId, @QueryParam("status") String status,
+            @QueryParam("type") String type, @QueryParam("stage") String stage, @QueryParam("offset") @DefaultValue("0") int offset) {
+        SchoolView school = schools.get(schoolId);
+        return Templates.school$more(school, review.queue(schoolId, SchoolReview.Filter.of(status, type, stage), offset));
+    }
+
+    @GET
+    @Path("/overview")
+    @Operation(hidden = true)
+    public TemplateInstance overview(@PathParam("schoolId") String schoolId, @HeaderParam("HX-Request") boolean htmx) {
+        SchoolView school = schools.get(schoolId);
+        SchoolReview.Overview overview = review.overview(schoolId);
+        return htmx ? Templates.overview$panel(school, overview) : Templates.overview(school, overview);
+    }
+
+    /**
+     * Accept, dismiss or complete an action from the queue, the pupil page or a printed letter. An htmx request
+     * gets the action's card back to swap in place; a plain form post goes back to the page it came from.
+     */
+    @POST
+    @Path("/actions/{id}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id,
+            @FormParam("decision") String decision, @FormParam("note") String note, @FormParam("date") String date,
+            @FormParam("parentAttended") String parentAttended, @FormParam("outcome") String outcome,
+            @FormParam("returnTo") String returnTo, @HeaderParam("HX-Request") boolean htmx) {
+        SchoolView school = schools.get(schoolId);
+        Boolean attended = parentAttended == null || parentAttended.isBlank() ? null : Boolean.valueOf(parentAttended);
+        ActionView decided;
+        String error = null;
+        try {
+            decided = actions.decide(schoolId, id, new DecisionRequest(decision, note, date, attended, outcome, null));
+        } catch (ProblemException e) {
+            if (!htmx) {
+                throw e;
+            }
+            error = e.toProblem().detail();
+            decided = actions.get(schoolId, id);
+        }
+        if (!htmx) {
+            return Response.seeOther(URI.create(safeReturn(schoolId, returnTo))).build();
+        }
+        return Response.ok(Templates.school$card(school, review.item(schoolId, decided), error, safeReturn(schoolId, returnTo)))
+                .build();
+    }
+
+    /** Runs the school's policy as of today, so completed letters and meetings move the ladder on now. */
+    @POST
+    @Path("/evaluate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response evaluate(@PathParam("schoolId") String schoolId) {
+        EvaluationResult result = evaluation.evaluateSchool(schoolId, LocalDate.now(clock));
+        return Response.seeOther(URI.create("/schools/" + schoolId + "?raised=" + result.actionsRaised())).build();
+    }
+
+    /** Only back to one of this school's pages, never to another site. */
+    static String safeReturn(String schoolId, String returnTo) {
+        String home = "/schools/" + schoolId;
+        return returnTo != null && (returnTo.equals(home) || returnTo.startsWith(home + "/") || returnTo.startsWith(home + "?"))
+                && !returnTo.contains("//") ? returnTo : home;
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return ErrorPage.of(e);
+    }
+}
