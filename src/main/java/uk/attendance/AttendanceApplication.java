@@ -4,6 +4,8 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.jboss.logging.Logger;
 import uk.attendance.db.EmbeddedMariaDb;
 
@@ -18,6 +20,8 @@ public class AttendanceApplication {
     private static final Logger LOG = Logger.getLogger(AttendanceApplication.class);
 
     private static final long QUARKUS_STOP_WAIT_MS = 30_000;
+    /** Encrypts the web pages' sign-in cookie; a new key each start means sessions end when the service restarts. */
+    private static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
 
     public static void main(String... args) throws Exception {
         if (setting("attendance.db.url", "ATTENDANCE_DB_URL") == null) {
@@ -35,6 +39,12 @@ public class AttendanceApplication {
             }, "embedded-mariadb-stop"));
             String url = db.start(Path.of(dataDir == null ? "./data" : dataDir));
             System.setProperty("attendance.db.url", url);
+        }
+        if (setting(SESSION_KEY, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY") == null) {
+            // Unset, Quarkus would make a key itself and print it in the log; this one is never written anywhere.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            System.setProperty(SESSION_KEY, Base64.getEncoder().encodeToString(key));
         }
         Quarkus.run(args);
     }

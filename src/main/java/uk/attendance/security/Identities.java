@@ -31,6 +31,19 @@ public class Identities {
         if (!passwords.matches(user.username, password, user.passwordHash)) {
             throw new AuthenticationFailedException();
         }
+        return identityOf(user);
+    }
+
+    /**
+     * A person already signed in to the web pages, whose session cookie names them: their roles and schools are
+     * read afresh, so a change to the user applies to the next page they open.
+     */
+    @Transactional
+    public SecurityIdentity signedIn(String username) {
+        return AppUser.findByUsername(username).map(Identities::identityOf).orElseThrow(AuthenticationFailedException::new);
+    }
+
+    private static SecurityIdentity identityOf(AppUser user) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addRoles(user.roleIds())

@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /** Refuses a page form post whose CSRF token does not match the browser's cookie (see {@link CsrfToken}). */
 public class CsrfGuard {
 
-    @CsrfProtected
+    @WebPage
     @ServerRequestFilter(readBody = true)
     public Optional<Response> verify(ResteasyReactiveContainerRequestContext context) {
         if ("GET".equals(context.getMethod()) || "HEAD".equals(context.getMethod())) {

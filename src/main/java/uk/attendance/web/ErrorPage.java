@@ -2,12 +2,9 @@ package uk.attendance.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import uk.attendance.problem.Problem;
-import uk.attendance.problem.ProblemException;
 
-/** A problem (unknown school or pupil, a refused decision) as a page a person can read, not problem+json. */
+/** The page that shows a problem to a person (see {@link PageProblems}). */
 final class ErrorPage {
 
     @CheckedTemplate
@@ -16,11 +13,5 @@ final class ErrorPage {
     }
 
     private ErrorPage() {
-    }
-
-    static Response of(ProblemException e) {
-        Problem problem = e.toProblem();
-        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(problem)).build();
     }
 }

@@ -2,18 +2,17 @@ package uk.attendance.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionView;
 import uk.attendance.attendance.AcademicYear;
@@ -24,6 +23,7 @@ import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.PupilDetails;
 import uk.attendance.pupil.PupilQueries;
 import uk.attendance.school.SchoolService;
+import uk.attendance.security.Role;
 import uk.attendance.school.SchoolView;
 
 /**
@@ -32,7 +32,8 @@ import uk.attendance.school.SchoolView;
  */
 @Path("/schools/{schoolId}/actions/{id}/letter")
 @Produces(MediaType.TEXT_HTML)
-@CsrfProtected
+@WebPage
+@RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
 public class LetterPage {
 
     @CheckedTemplate
@@ -96,8 +97,4 @@ public class LetterPage {
                 AcademicYear.containing(today).label(), policyName, params);
     }
 
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return ErrorPage.of(e);
-    }
 }

@@ -2,22 +2,22 @@ package uk.attendance.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import uk.attendance.problem.ProblemException;
 import uk.attendance.school.SchoolService;
+import uk.attendance.security.Role;
 import uk.attendance.school.SchoolView;
 
 /** One pupil: the figures, a weekly chart, every session on a calendar, the stage reached and what happened when. */
 @Path("/schools/{schoolId}/pupils/{upn}")
 @Produces(MediaType.TEXT_HTML)
-@CsrfProtected
+@WebPage
+@RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
 public class PupilPage {
 
     @CheckedTemplate
@@ -41,8 +41,4 @@ public class PupilPage {
         return Templates.pupil(school, view, "/schools/" + schoolId + "/pupils/" + view.pupil().upn());
     }
 
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return ErrorPage.of(e);
-    }
 }

@@ -2,6 +2,7 @@ package uk.attendance.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.DecisionRequest;
@@ -27,12 +27,14 @@ import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.EvaluationResult;
 import uk.attendance.rules.EvaluationService;
 import uk.attendance.school.SchoolService;
+import uk.attendance.security.Role;
 import uk.attendance.school.SchoolView;
 
 /** The attendance lead's morning: the school's review queue, its pupils by band and its weekly attendance. */
 @Path("/schools/{schoolId}")
 @Produces(MediaType.TEXT_HTML)
-@CsrfProtected
+@WebPage
+@RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
 public class SchoolPage {
 
     @CheckedTemplate
@@ -151,8 +153,4 @@ public class SchoolPage {
                 && !returnTo.contains("//") ? returnTo : home;
     }
 
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return ErrorPage.of(e);
-    }
 }

@@ -3,16 +3,12 @@ package uk.attendance.web;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
-import java.util.Set;
+import uk.attendance.security.Role;
 
-/** Who is looking at a page, for the pages' header and the schools they may open ({@code {inject:viewer.name}}). */
+/** Who is looking at a page, for the pages' header: {@code {inject:viewer.name}}, {@code {inject:viewer.author}}. */
 @Named("viewer")
 @RequestScoped
 public class Viewer {
-
-    static final String ADMIN = "admin";
-    static final String AUTHOR = "author";
-    static final String LEAD = "lead";
 
     private final SecurityIdentity identity;
 
@@ -28,22 +24,13 @@ public class Viewer {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
-    public boolean admin() {
-        return identity.hasRole(ADMIN);
-    }
-
-    public boolean author() {
-        return identity.hasRole(ADMIN) || identity.hasRole(AUTHOR);
-    }
-
+    /** May open school pages: a lead, or an admin. */
     public boolean lead() {
-        return identity.hasRole(ADMIN) || identity.hasRole(LEAD);
+        return identity.hasRole(Role.ADMIN_NAME) || identity.hasRole(Role.LEAD_NAME);
     }
 
-    /** The schools a lead is bound to; an admin sees every school. */
-    @SuppressWarnings("unchecked")
-    Set<String> boundSchools() {
-        Object schools = identity.getAttribute("schools");
-        return schools instanceof Set<?> set ? (Set<String>) set : Set.of();
+    /** May open the policies page: an author, or an admin. */
+    public boolean author() {
+        return identity.hasRole(Role.ADMIN_NAME) || identity.hasRole(Role.AUTHOR_NAME);
     }
 }

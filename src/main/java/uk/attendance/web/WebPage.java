@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Page resources whose forms must carry the CSRF token; the REST API (Basic and bearer callers) is not bound. */
+/**
+ * A resource that serves pages to people in a browser: its forms must carry the CSRF token ({@link CsrfGuard})
+ * and its problems are shown as pages ({@link PageProblems}). The REST API is never bound.
+ */
 @NameBinding
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface CsrfProtected {
+public @interface WebPage {
 }
