@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import uk.attendance.action.ActionView;
 import uk.attendance.policy.PolicyDirectory;
+import uk.attendance.rules.RuleSource;
 
 /**
  * The letters a lead prints: a Qute template per action type in the policy's {@code letters/} folder, read and
@@ -60,6 +63,20 @@ public class Letters {
 
     /** The letter HTML, or {@code error} when the template is broken. */
     public record Rendered(String html, String source, String error) {
+    }
+
+    /** The letter templates in a policy's folder, by file name. */
+    public List<RuleSource> templates(String policyId) {
+        Path folder = policies.folder(policyId).resolve(FOLDER);
+        if (!policies.exists(policyId) || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> new RuleSource(f.getFileName().toString(), read(f))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Optional<Path> templateFile(String policyId, String actionType) {
