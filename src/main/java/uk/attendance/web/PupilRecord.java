@@ -66,7 +66,7 @@ public class PupilRecord {
         }
         for (InterventionView intervention : pupil.interventions()) {
             events.add(new Event(intervention.date(), intervention.recordedAt(), interventionKind(intervention),
-                    intervention.type() == null ? Formats.words(intervention.kind().name()) : Formats.words(intervention.type()),
+                    intervention.type() == null ? Formats.words(intervention.kind().name()) : intervention.type(),
                     interventionDetail(intervention), intervention.recordedBy(), intervention.note()));
         }
         events.sort(Comparator.comparing(Event::date).thenComparing(Event::at, Comparator.nullsFirst(Comparator.naturalOrder()))
