@@ -4,8 +4,13 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.attendance.problem.Problem;
 
@@ -14,8 +19,18 @@ public class SecurityProblems {
 
     static final String CHALLENGE = "Basic realm=\"attendance\", charset=\"UTF-8\"";
 
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String signInForm;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    Optional<String> signInFailed;
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, AuthenticationCompletionException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
+        if (signInFailed.isPresent() && request.method() == HttpMethod.POST && request.path().equals(signInForm)) {
+            // A wrong password on the web pages' sign-in form: back to the form, which says so.
+            return Response.status(302).location(URI.create(signInFailed.get())).build();
+        }
         return unauthorized();
     }
 

@@ -1,0 +1,81 @@
+package uk.attendance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.attendance.web.SchoolPageTest.html;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import uk.attendance.PolicyFolderTestResource;
+import uk.attendance.TestData;
+import uk.attendance.TestUsers;
+
+@QuarkusTest
+@TestProfile(WebTestProfile.class)
+class PolicyPageTest {
+
+    @Test
+    void anAuthorSeesEachPolicysStatusAndVersionAndItsFilesAndLetters() {
+        TestUsers.Person author = TestUsers.author();
+        PageSession session = PageSession.signIn(author.username(), author.password());
+
+        Document list = html(session.get("/policies"));
+        Element coopers = list.select("table.policy-table tbody tr").stream()
+                .filter(row -> row.select("th .meta").text().equals("coopers")).findFirst().orElseThrow();
+        assertThat(coopers.select("td").get(0).text()).isEqualTo("Loaded");
+        assertThat(coopers.select("code").text()).matches("[0-9a-f]{12}");
+
+        Document policy = html(session.get("/policies/coopers"));
+        assertThat(policy.select("h1").text()).isEqualTo("Coopers");
+        assertThat(policy.select(".policy-files summary").eachText())
+                .contains("coopers.drl", "parameters.properties", "README.md", "letters/AT1_LETTER.html");
+        assertThat(policy.select("textarea#drl").text()).contains("rule \"Coopers: Cause for concern level 1 — AT1 letter\"");
+    }
+
+    @Test
+    void aChangedLadderIsCheckedAndItsErrorsAreShownAtTheirLines() throws IOException {
+        TestUsers.Person author = TestUsers.author();
+        PageSession session = PageSession.signIn(author.username(), author.password());
+        session.get("/policies/st-dunstans");
+        String drl = Files.readString(PolicyFolderTestResource.POLICIES.resolve("st-dunstans").resolve("st-dunstans.drl"));
+        String broken = drl.replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )");
+        int badLine = broken.lines().toList().indexOf("    PupilFacts( possibleSessions > ) )") + 1;
+
+        Document checked = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", broken), "st-dunstans"));
+
+        assertThat(checked.select("[role=alert] strong").text()).isEqualTo("st-dunstans.drl does not compile.");
+        assertThat(checked.select("li.bad").eachAttr("id")).contains("drl-line-" + badLine);
+        assertThat(checked.select("[role=alert] a").eachAttr("href")).contains("#drl-line-" + badLine);
+
+        Document fine = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", drl), "st-dunstans"));
+        assertThat(fine.select(".ok").text()).isEqualTo("st-dunstans.drl compiles with the rest of the st-dunstans folder.");
+    }
+
+    @Test
+    void reloadReadsEveryFolderAgainAndSaysSo() {
+        TestUsers.Person author = TestUsers.author();
+        PageSession session = PageSession.signIn(author.username(), author.password());
+        session.get("/policies");
+
+        var reloaded = session.post("/policies/reload", Map.of());
+
+        assertThat(reloaded.statusCode()).isEqualTo(303);
+        assertThat(html(session.get("/policies?reloaded=true")).select(".notice").text()).isEqualTo("Policies reloaded from their folders.");
+    }
+
+    @Test
+    void aLeadCannotOpenThePoliciesPage() {
+        TestUsers.Person lead = TestUsers.lead(TestData.school("coopers"));
+
+        var response = PageSession.signIn(lead.username(), lead.password()).get("/policies");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("text/html");
+    }
+}
