@@ -1,0 +1,228 @@
+package uk.attendance.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.attendance.TestUsers;
+import uk.attendance.demo.DemoDataLoader;
+
+/**
+ * A morning's review in a real headless Chromium (Debian's, driven by Playwright; no browser is downloaded):
+ * sign in, read the queue, open a pupil, print and send a letter, evaluate, and find the next stage's letter.
+ * Screenshots of each page go to target/screenshots/.
+ */
+@QuarkusTest
+@TestProfile(WebTestProfile.class)
+class BrowserJourneyTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String SCHOOL = "demo-trust-template";
+    private static final Pattern PERCENT = Pattern.compile("Attendance (\\d+\\.\\d)% this year");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DemoDataLoader demo;
+
+    @BeforeAll
+    static void launchChromium() {
+        assertThat(CHROMIUM).as("Debian's chromium package (.ci/run installs it)").isExecutable();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void demoSchools() throws Exception {
+        if (given().get("/api/schools/{id}", SCHOOL).statusCode() == 404) {
+            assertThat(demo.createDemoSchools()).contains(SCHOOL);
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @Test
+    void aLeadDoesTheMorningsReviewAndTheNextLetterAppearsAfterEvaluation() {
+        TestUsers.Person lead = TestUsers.lead(SCHOOL);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                .setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+
+            page.navigate("/schools/" + SCHOOL);
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
+            shot(page, "sign-in");
+            signIn(page, lead);
+            assertThat(page).hasURL(Pattern.compile(".*/schools/" + SCHOOL + "$"));
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
+            page.keyboard().press("Tab");
+            assertThat(page.locator(":focus")).hasText("Skip to main content");
+            assertThat(page.locator("#queue-panel article.action").first()).isVisible();
+            assertThat(page.locator("#overview table.bands")).isVisible();
+            assertThat(page.locator("figure.chart svg rect.bar").first()).isVisible();
+            shot(page, "school");
+
+            // The queue filters in place.
+            page.getByLabel("Type").selectOption("CONCERN_LETTER_1");
+            assertThat(page).hasURL(Pattern.compile(".*type=CONCERN_LETTER_1.*"));
+            Locator concernLetters = page.locator("#queue-panel article.action");
+            assertThat(concernLetters.locator("h3").first()).hasText("Send the first attendance concern letter, with the leaflet");
+            assertThat(page.locator("#queue-panel article.action h3", new Page.LocatorOptions().setHasNotText("first attendance concern letter")))
+                    .hasCount(0);
+
+            // A pupil below 90%: sending the first letter should bring the second.
+            Locator card = belowNinety(concernLetters);
+            String pupil = card.locator(".who a").textContent().trim();
+            String pupilPage = card.locator(".who a").getAttribute("href");
+            card.locator(".who a").click();
+            assertThat(page.locator("h1")).hasText(pupil);
+            assertThat(page.locator("table.month").first()).isVisible();
+            assertThat(page.locator(".s.present").first()).isVisible();
+            assertThat(page.locator("#pupil-chart-caption")).isVisible();
+            assertThat(page.locator(".timeline li").first()).containsText("Recommended");
+            shot(page, "pupil");
+
+            Locator todo = page.locator("section[aria-labelledby=todo-heading] article.action",
+                    new Page.LocatorOptions().setHasText("first attendance concern letter"));
+            todo.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open the letter to print")).click();
+            assertThat(page.locator("article.letter")).containsText(pupil);
+            assertThat(page.locator("article.letter")).containsText("Dear ");
+            assertThat(page.locator("article.letter")).containsText("below our expected standard");
+            shot(page, "letter");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the letter as sent")).click();
+            assertThat(page.locator(".letter-toolbar .decided")).containsText("Completed on 5 Nov 2025 by " + lead.username());
+
+            page.navigate("/schools/" + SCHOOL);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate now")).click();
+            assertThat(page.locator(".notice")).containsText("new action");
+            page.getByLabel("Type").selectOption("CONCERN_LETTER_2");
+            assertThat(page).hasURL(Pattern.compile(".*type=CONCERN_LETTER_2.*"));
+            Locator second = page.locator("#queue-panel article.action:has(.who a[href='" + pupilPage + "'])");
+            assertThat(second.locator("h3")).hasText("Send the second letter (formal monitoring) and contact the parents");
+
+            // Accepting updates the card in place: no new page.
+            String url = page.url();
+            second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+            assertThat(second.locator(".status")).hasText("Accepted");
+            assertThat(page).hasURL(url);
+            shot(page, "school-after-review");
+        }
+    }
+
+    @Test
+    void theSchoolPageFitsAPhoneScreen() {
+        TestUsers.Person lead = TestUsers.lead(SCHOOL);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                .setViewportSize(390, 844).setIsMobile(true))) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            signIn(page, lead);
+            assertThat(page.locator("#overview table.bands")).isVisible();
+
+            Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
+            shot(page, "school-390");
+        }
+    }
+
+    @Test
+    void aLeadOfAnotherSchoolCannotOpenThePage() {
+        TestUsers.Person otherLead = TestUsers.lead("demo-coopers");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString()))) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            signIn(page, otherLead);
+            assertThat(page).hasURL(Pattern.compile(".*/schools/demo-coopers$"));
+
+            page.navigate("/schools/" + SCHOOL);
+
+            assertThat(page.locator("h1")).hasText("Forbidden");
+            assertThat(page.locator("main")).containsText("You are not bound to school '" + SCHOOL + "'.");
+            assertThat(page.locator("article.action")).hasCount(0);
+            shot(page, "forbidden");
+        }
+    }
+
+    @Test
+    void anAuthorChecksALadderAndSeesTheErrorAtItsLine() {
+        TestUsers.Person author = TestUsers.author();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                .setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate("/login");
+            signIn(page, author);
+            assertThat(page).hasURL(Pattern.compile(".*/policies$"));
+            assertThat(page.locator("table.policy-table tbody tr").first()).containsText("Loaded");
+            shot(page, "policies");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coopers")).click();
+            Locator drl = page.locator("textarea#drl");
+            drl.fill(drl.inputValue().replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
+            assertThat(page.locator("#validation [role=alert]")).containsText("coopers.drl does not compile.");
+            assertThat(page.locator("#validation li.bad").first()).containsText("PupilFacts( possibleSessions > ) )");
+            shot(page, "policy-check");
+        }
+    }
+
+    private static void signIn(Page page, TestUsers.Person person) {
+        page.getByLabel("Username").fill(person.username());
+        page.getByLabel("Password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForLoadState();
+    }
+
+    /** The first card in the list whose pupil's attendance is below 90%. */
+    private static Locator belowNinety(Locator cards) {
+        cards.first().waitFor();
+        for (int i = 0; i < cards.count(); i++) {
+            Matcher m = PERCENT.matcher(cards.nth(i).locator(".reason").textContent());
+            if (m.find() && Double.parseDouble(m.group(1)) < 90) {
+                return cards.nth(i);
+            }
+        }
+        throw new AssertionError("no pupil below 90% among the first concern letters");
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
