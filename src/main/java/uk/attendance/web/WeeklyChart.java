@@ -23,6 +23,7 @@ public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double refer
     /** Missing 10% or more of sessions is persistent absence. */
     static final double REFERENCE_PERCENT = 90;
     private static final int MAX_X_LABELS = 6;
+    private static final double MIN_BAR = 2;
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -50,7 +51,8 @@ public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double refer
         for (int i = 0; i < weeks.size(); i++) {
             WeeklyAttendance.Week week = weeks.get(i);
             double percent = week.percent();
-            double top = y(percent, floor);
+            // A week with no attendance at all still gets a sliver, so it reads as a bar at zero, not a gap.
+            double top = Math.min(y(percent, floor), y(floor, floor) - MIN_BAR);
             double x = LEFT + i * slot + slot * 0.15;
             String percentText = percent(percent);
             bars.add(new Bar(n(x), n(top), n(slot * 0.7), n(y(floor, floor) - top),
@@ -96,12 +98,13 @@ public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double refer
     }
 
     /**
-     * The bottom of the scale: 80% unless a week falls lower, then the ten below it. Attendance mostly sits
-     * between 85 and 100%, where a scale from 0 would flatten every difference that matters.
+     * The bottom of the scale: 80% unless a week falls to it or lower, then the multiple of 20 below the lowest
+     * week, so every bar has height. Attendance mostly sits between 85 and 100%, where a scale from 0 would
+     * flatten every difference that matters.
      */
     static double floor(List<WeeklyAttendance.Week> weeks) {
         double lowest = weeks.stream().mapToDouble(WeeklyAttendance.Week::percent).min().orElse(100);
-        return lowest >= 80 ? 80 : Math.max(0, Math.floor(lowest / 20) * 20);
+        return lowest > 80 ? 80 : Math.max(0, Math.ceil(lowest / 20) * 20 - 20);
     }
 
     private static double y(double percent, double floor) {

@@ -32,7 +32,7 @@ import uk.attendance.demo.DemoDataLoader;
 /**
  * A morning's review in a real headless Chromium (Debian's, driven by Playwright; no browser is downloaded):
  * sign in, read the queue, open a pupil, print and send a letter, evaluate, and find the next stage's letter.
- * Screenshots of each page go to target/screenshots/.
+ * Screenshots of each page go to target/screenshots/ (the screen, and -full for the whole page).
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
@@ -93,12 +93,12 @@ class BrowserJourneyTest {
             assertThat(page).hasURL(Pattern.compile(".*/schools/" + SCHOOL + "$"));
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review queue"))).isVisible();
-            page.keyboard().press("Tab");
-            assertThat(page.locator(":focus")).hasText("Skip to main content");
             assertThat(page.locator("#queue-panel article.action").first()).isVisible();
             assertThat(page.locator("#overview table.bands")).isVisible();
             assertThat(page.locator("figure.chart svg rect.bar").first()).isVisible();
             shot(page, "school");
+            page.keyboard().press("Tab");
+            assertThat(page.locator(":focus")).hasText("Skip to main content");
 
             // The queue filters in place.
             page.getByLabel("Type").selectOption("CONCERN_LETTER_1");
@@ -222,7 +222,9 @@ class BrowserJourneyTest {
         throw new AssertionError("no pupil below 90% among the first concern letters");
     }
 
+    /** What the screen shows, and the whole page below it. */
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-full.png")).setFullPage(true));
     }
 }

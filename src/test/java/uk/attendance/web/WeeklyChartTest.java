@@ -27,10 +27,14 @@ class WeeklyChartTest {
     }
 
     @Test
-    void theScaleStartsAtEightyPercentUnlessAWeekIsLower() {
+    void theScaleStartsAtEightyPercentUnlessAWeekIsAsLowAndEveryBarHasHeight() {
         assertThat(WeeklyChart.floor(List.of(new Week(MONDAY, 10, 9)))).isEqualTo(80);
+        assertThat(WeeklyChart.floor(List.of(new Week(MONDAY, 10, 8)))).isEqualTo(60);
         assertThat(WeeklyChart.floor(List.of(new Week(MONDAY, 100, 65)))).isEqualTo(60);
+        assertThat(WeeklyChart.floor(List.of(new Week(MONDAY, 10, 6)))).isEqualTo(40);
         assertThat(WeeklyChart.floor(List.of(new Week(MONDAY, 10, 0)))).isEqualTo(0);
+        WeeklyChart lowWeeks = WeeklyChart.of(List.of(new Week(MONDAY, 10, 6), new Week(MONDAY.plusWeeks(1), 10, 0)));
+        assertThat(lowWeeks.bars()).allSatisfy(bar -> assertThat(Double.parseDouble(bar.height())).isPositive());
 
         WeeklyChart chart = WeeklyChart.of(List.of(new Week(MONDAY, 10, 9)));
         assertThat(chart.gridlines()).extracting(WeeklyChart.Gridline::label).containsExactly("80%", "85%", "90%", "95%", "100%");
