@@ -1,5 +1,6 @@
 package uk.attendance.action;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,12 @@ public class ActionResource {
 
     @POST
     @Path("/evaluate")
-    @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions")
-    public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") String asOf) {
+    @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions;"
+            + " measuresOnly=true computes every pupil's measures but fires no rule and stores nothing (a benchmark baseline)")
+    public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") String asOf,
+            @QueryParam("measuresOnly") @DefaultValue("false") boolean measuresOnly) {
         LocalDate date = DateInput.query("asOf", asOf);
-        return evaluation.evaluateSchool(schoolId, date == null ? LocalDate.now(clock) : date);
+        return evaluation.evaluateSchool(schoolId, date == null ? LocalDate.now(clock) : date, measuresOnly);
     }
 
     @GET
