@@ -1,5 +1,7 @@
 package uk.attendance.action;
 
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.DateInput;
 import uk.attendance.rules.EvaluationResult;
 import uk.attendance.rules.EvaluationService;
+import uk.attendance.security.Caller;
+import uk.attendance.security.Role;
 
 @Path("/api/schools/{schoolId}")
 @Tag(name = "Recommended actions")
@@ -21,24 +25,32 @@ public class ActionResource {
 
     private final ActionService actions;
     private final EvaluationService evaluation;
+    private final Caller caller;
     private final Clock clock;
 
-    ActionResource(ActionService actions, EvaluationService evaluation, Clock clock) {
+    ActionResource(ActionService actions, EvaluationService evaluation, Caller caller, Clock clock) {
         this.actions = actions;
         this.evaluation = evaluation;
+        this.caller = caller;
         this.clock = clock;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
     @Path("/evaluate")
     @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions;"
-            + " measuresOnly=true computes every pupil's measures but fires no rule and stores nothing (a benchmark baseline)")
+            + " measuresOnly=true (admin only) computes every pupil's measures but fires no rule and stores nothing,"
+            + " the benchmark's baseline")
     public EvaluationResult evaluate(@PathParam("schoolId") String schoolId, @QueryParam("asOf") String asOf,
             @QueryParam("measuresOnly") @DefaultValue("false") boolean measuresOnly) {
+        if (measuresOnly && !caller.isAdmin()) {
+            throw new ForbiddenException("measuresOnly is for admins");
+        }
         LocalDate date = DateInput.query("asOf", asOf);
         return evaluation.evaluateSchool(schoolId, date == null ? LocalDate.now(clock) : date, measuresOnly);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     @Path("/actions")
     @Operation(summary = "Recommended actions, newest first; status, upn and type filters are optional and combine")
@@ -47,6 +59,7 @@ public class ActionResource {
         return actions.list(schoolId, status, upn, type);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
     @Path("/actions/{id}/decision")
     @Operation(summary = "Accept, dismiss or complete an action; completing a letter, meeting or visit records it")

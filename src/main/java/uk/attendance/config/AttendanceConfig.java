@@ -28,6 +28,12 @@ public interface AttendanceConfig {
     @WithDefault("Europe/London")
     ZoneId timeZone();
 
+    /**
+     * The password of user {@code admin}, created on first start with an empty database. Unset,
+     * a password is generated and printed once.
+     */
+    Optional<String> adminPassword();
+
     interface Db {
         /** An external MariaDB; when absent the embedded one is started. */
         Optional<String> url();

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import uk.attendance.policy.PolicyDirectory;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
@@ -19,11 +20,13 @@ public class SchoolService {
 
     private final PolicyDirectory policies;
     private final SchoolAccess access;
+    private final Caller caller;
     private final Clock clock;
 
-    SchoolService(PolicyDirectory policies, SchoolAccess access, Clock clock) {
+    SchoolService(PolicyDirectory policies, SchoolAccess access, Caller caller, Clock clock) {
         this.policies = policies;
         this.access = access;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -63,9 +66,11 @@ public class SchoolService {
         return SchoolView.of(access.require(schoolId));
     }
 
+    /** The schools the caller may see: every school for an admin. */
     @Transactional
     public List<SchoolView> list() {
         return School.<School>listAll().stream()
+                .filter(school -> caller.maySee(school.id))
                 .sorted((a, b) -> a.id.compareTo(b.id))
                 .map(SchoolView::of)
                 .toList();

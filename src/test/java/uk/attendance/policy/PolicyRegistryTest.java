@@ -106,6 +106,11 @@ class PolicyRegistryTest {
             public ZoneId timeZone() {
                 return ZoneId.of("Europe/London");
             }
+
+            @Override
+            public Optional<String> adminPassword() {
+                return Optional.empty();
+            }
         };
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.attendance.TestData;
+import uk.attendance.TestUsers;
 
 /** Where an evaluation's time went, and the measures-only evaluation the benchmark compares it with. */
 @QuarkusTest
@@ -84,5 +85,14 @@ class EvaluationTimingsTest {
 
         given().queryParam("asOf", "2025-09-19").post("/api/schools/{id}/evaluate", school).then().statusCode(200)
                 .body("actions.type", hasItem("RESOLVE_N_CODE"));
+    }
+
+    @Test
+    void measuresOnlyIsForAdminsALeadMayOnlyEvaluate() {
+        String school = TestData.school("coopers");
+        TestUsers.Person lead = TestUsers.lead(school);
+        lead.given().queryParam("asOf", "2025-09-19").queryParam("measuresOnly", true).post("/api/schools/{id}/evaluate", school)
+                .then().statusCode(403);
+        lead.given().queryParam("asOf", "2025-09-19").post("/api/schools/{id}/evaluate", school).then().statusCode(200);
     }
 }
