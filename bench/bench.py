@@ -33,6 +33,8 @@ LA_PREFIX = "la-"
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 PROJECT_DIR = os.path.dirname(BENCH_DIR)
 RESULTS_FILE = os.path.join(BENCH_DIR, "RESULTS.md")
+# Runs at other sizes and their reading, written by people, survive a new run of the default sizes.
+KEEP_MARKER = "<!-- Everything below this line is kept when bench/run.sh rewrites this file. -->"
 
 DEFAULTS = {"schools": 25, "pupils": 1000, "la_days": None, "runs": 3, "ingest_runs": 3, "nightly_runs": 5,
             "concurrency": 2, "year": 2024, "seed": 2024}
@@ -420,9 +422,9 @@ def markdown(table, args, context):
         f"{context['java']}; Python {platform.python_version()}. Service heap -Xmx{args.xmx}, embedded MariaDB.",
         f"Load average (1 min) {context['load_start']:.1f} at the start and {context['load_end']:.1f} at the end; "
         f"the whole run took {context['wall_s'] / 60:.1f} min after the service was ready.",
-        f"Sizes: local authority {args.schools} schools x {args.pupils:,} secondary pupils, {args.la_days} school days; "
-        f"{args.runs} runs of 3, {args.ingest_runs} of 2, {args.nightly_runs} of 1; {args.concurrency} schools "
-        f"evaluated at once.",
+        f"Sizes: local authority {args.schools} schools x {args.pupils:,} secondary pupils, {args.la_days} school days, "
+        f"{args.runs} passes, {args.concurrency} schools evaluated at once; {args.ingest_runs} backfills; "
+        f"{args.nightly_runs} nightly posts.",
         "",
         "```",
         table,
@@ -507,8 +509,14 @@ def main(argv):
           f"on {context['cores']} cores; {context['wall_s'] / 60:.1f} min after the service was ready.")
     out = args.out if args.out is not None else (RESULTS_FILE if context["argv"] == [] else "")
     if out:
+        kept = ""
+        if os.path.exists(out):
+            with open(out, encoding="utf-8") as previous:
+                text = previous.read()
+            if KEEP_MARKER in text:
+                kept = "\n" + text[text.index(KEEP_MARKER):]
         with open(out, "w", encoding="utf-8") as results:
-            results.write(markdown(table, args, context))
+            results.write(markdown(table, args, context) + kept)
         print(f"Written to {out}")
     return 0
 
