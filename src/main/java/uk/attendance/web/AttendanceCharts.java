@@ -6,11 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceCode;
-import uk.attendance.attendance.MarkView;
 import uk.attendance.attendance.SessionMark;
 import uk.attendance.security.SchoolAccess;
 
-/** The figures behind the pages' charts, for the academic year up to a date. */
+/** The whole school's weekly attendance for the school page's chart, for the academic year up to a date. */
 @ApplicationScoped
 public class AttendanceCharts {
 
@@ -34,19 +33,5 @@ public class AttendanceCharts {
                 .map(row -> new WeeklyAttendance.CodeCount((LocalDate) row[0], AttendanceCode.ofMark((String) row[1]), (Long) row[2]))
                 .toList();
         return WeeklyAttendance.of(counts);
-    }
-
-    /** A pupil's attendance week by week, from their register. */
-    public static List<WeeklyAttendance.Week> pupilWeeks(List<MarkView> marks) {
-        return WeeklyAttendance.of(marks.stream()
-                .map(m -> new WeeklyAttendance.CodeCount(m.date(), AttendanceCode.ofMark(m.code()), 1))
-                .toList());
-    }
-
-    /** A pupil's register as a calendar of sessions, the months from {@code from} to {@code to}. */
-    public static SessionCalendar pupilCalendar(List<MarkView> marks, LocalDate from, LocalDate to) {
-        return SessionCalendar.of(marks.stream()
-                .map(m -> new SessionCalendar.Entry(m.date(), m.session(), AttendanceCode.ofMark(m.code()), m.history().size() > 1))
-                .toList(), from, to);
     }
 }

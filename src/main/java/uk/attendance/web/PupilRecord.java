@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import uk.attendance.action.ActionView;
 import uk.attendance.attendance.AcademicYear;
+import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.AttendanceService;
 import uk.attendance.attendance.MarkView;
 import uk.attendance.intervention.InterventionView;
@@ -48,10 +49,23 @@ public class PupilRecord {
         List<SchoolReview.Item> toDo = pupil.actions().stream().filter(a -> !a.status().isClosed())
                 .map(a -> review.item(a, named)).toList();
         SessionCalendar calendar = marks.isEmpty() ? new SessionCalendar(List.of())
-                : AttendanceCharts.pupilCalendar(marks, marks.get(0).date(), marks.get(marks.size() - 1).date());
+                : calendar(marks, marks.get(0).date(), marks.get(marks.size() - 1).date());
         return new View(pupil, pupil.givenName() + " " + pupil.familyName(), Formats.yearGroup(pupil.yearGroup()),
                 String.join(", ", pupil.parents().stream().map(PupilDetails.ParentView::name).toList()), toDo,
-                WeeklyChart.of(AttendanceCharts.pupilWeeks(marks)), calendar, timeline(pupil), Formats.ukDate(today));
+                WeeklyChart.of(weeks(marks)), calendar, timeline(pupil), Formats.ukDate(today));
+    }
+
+    private static List<WeeklyAttendance.Week> weeks(List<MarkView> marks) {
+        return WeeklyAttendance.of(marks.stream()
+                .map(m -> new WeeklyAttendance.CodeCount(m.date(), AttendanceCode.ofMark(m.code()), 1))
+                .toList());
+    }
+
+    /** Every mark from {@code from} to {@code to} on the calendar; a mark with more than one version was amended. */
+    private static SessionCalendar calendar(List<MarkView> marks, LocalDate from, LocalDate to) {
+        return SessionCalendar.of(marks.stream()
+                .map(m -> new SessionCalendar.Entry(m.date(), m.session(), AttendanceCode.ofMark(m.code()), m.history().size() > 1))
+                .toList(), from, to);
     }
 
     static List<Event> timeline(PupilDetails pupil) {

@@ -2,6 +2,8 @@ package uk.attendance.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,7 +76,7 @@ public class SchoolReview {
         }
 
         private static String encode(String value) {
-            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
 
         private static String blankToNull(String value) {

@@ -37,6 +37,7 @@ class SchoolPageTest {
         assertThat(card.select("button[name=decision]").eachAttr("value")).containsExactly("ACCEPTED", "COMPLETED", "DISMISSED");
         assertThat(page.select(".count").text()).contains("actions, newest first");
         assertThat(page.select("svg rect.bar")).as("a bar per school week, 8 September to 17 October").hasSize(6);
+        assertThat(page.select(".chart-table tbody tr").eachText()).first().isEqualTo("8 September 2025 80.0% 8 of 10");
     }
 
     @Test
