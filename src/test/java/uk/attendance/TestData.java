@@ -3,6 +3,7 @@ package uk.attendance;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,16 @@ public final class TestData {
 
     public static Map<String, String> mark(String upn, String date, String session, String code) {
         return Map.of("upn", upn, "date", date, "session", session, "code", code);
+    }
+
+    /** Ten sessions of unauthorised absence, 8–12 September 2025: the national penalty-notice threshold. */
+    public static List<Map<String, String>> unauthorisedWeek(String upn) {
+        List<Map<String, String>> marks = new ArrayList<>();
+        for (String day : List.of("2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12")) {
+            marks.add(mark(upn, day, "AM", "O"));
+            marks.add(mark(upn, day, "PM", "O"));
+        }
+        return marks;
     }
 
     public static Map<String, Object> batch(String source, List<Map<String, String>> marks) {

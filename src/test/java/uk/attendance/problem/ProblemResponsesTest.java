@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static uk.attendance.TestData.batch;
-import static uk.attendance.TestData.mark;
 import static uk.attendance.TestData.pupil;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,15 +171,9 @@ class ProblemResponsesTest {
                 .body("errors[0].field", equalTo("date"));
     }
 
-    /** A week of unauthorised absence meets the national penalty-notice threshold. */
     private long openAction() {
-        List<Map<String, String>> marks = new ArrayList<>();
-        for (String day : List.of("2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12")) {
-            marks.add(mark(upn, day, "AM", "O"));
-            marks.add(mark(upn, day, "PM", "O"));
-        }
-        given().contentType(ContentType.JSON).body(batch("SIMS nightly", marks)).post("/api/schools/{id}/attendance", school)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(batch("SIMS nightly", TestData.unauthorisedWeek(upn)))
+                .post("/api/schools/{id}/attendance", school).then().statusCode(200);
         long id = given().queryParam("type", "CONSIDER_PENALTY_NOTICE").get("/api/schools/{id}/actions", school).then()
                 .statusCode(200).body("", hasSize(1)).extract().jsonPath().getLong("[0].id");
         before = TableCounts.of(dataSource);
