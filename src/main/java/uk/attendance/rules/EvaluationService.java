@@ -2,7 +2,6 @@ package uk.attendance.rules;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
@@ -43,6 +41,8 @@ public class EvaluationService {
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
     /** Large enough to amortise a session, small enough that a batch's marks stay modest in memory. */
     static final int PUPILS_PER_SESSION = 200;
+    /** A nightly post of a year of marks holds the school for minutes; an evaluation waits its turn. */
+    private static final int LOCK_WAIT_SECONDS = 900;
 
     private final SchoolAccess access;
     private final PolicyRegistry policies;
@@ -86,7 +86,7 @@ public class EvaluationService {
         List<ActionView> raised = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
-            raised.addAll(evaluateBatchOnce(school, policy, calendar, batch, asOf));
+            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf));
         }
         LOG.infof("School %s evaluated as of %s with policy %s version %s: %d pupils, %d actions raised", schoolId, asOf,
                 policy.id(), policy.version(), pupilIds.size(), raised.size());
@@ -94,29 +94,15 @@ public class EvaluationService {
     }
 
     /**
-     * Two evaluations of the same pupils at once (a nightly post and a lead's "evaluate") may both try to
-     * raise the same action; the unique key stops the second, and a retry sees the action already raised.
+     * Evaluations of one school take turns (two nightly posts, or a post and a lead's "evaluate", may cover
+     * the same pupils), so each sees the actions the one before it raised and an action is raised once.
      */
-    private List<ActionView> evaluateBatchOnce(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
+    private List<ActionView> evaluateBatchInTurn(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
             LocalDate asOf) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf));
-        } catch (RuntimeException e) {
-            if (!raisedConcurrently(e)) {
-                throw e;
-            }
-            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf));
-        }
-    }
-
-    private static boolean raisedConcurrently(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException
-                    || t instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        return QuarkusTransaction.requiringNew().timeout(LOCK_WAIT_SECONDS).call(() -> {
+            School.lockForUpdate(school.id, LOCK_WAIT_SECONDS);
+            return evaluateBatch(school, policy, calendar, batch, asOf);
+        });
     }
 
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,

@@ -32,6 +32,16 @@ public class School extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * Holds the school's row until the transaction ends, so that whatever writes a school's register or
+     * actions (a nightly post, an evaluation) takes its turn. Called first in a transaction, so everything
+     * it reads afterwards includes what the previous holder committed.
+     */
+    public static void lockForUpdate(String id, int waitSeconds) {
+        getEntityManager().createNativeQuery("SELECT id FROM school WHERE id = ?1 FOR UPDATE WAIT " + waitSeconds)
+                .setParameter(1, id).getResultList();
+    }
+
     /** Why {@code id} cannot be a school id; empty when it can. */
     public static Optional<String> idProblem(String id) {
         return id != null && SLUG.matcher(id).matches() ? Optional.empty()
