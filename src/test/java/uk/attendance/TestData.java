@@ -3,6 +3,7 @@ package uk.attendance;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,20 @@ public final class TestData {
             marks.add(mark(upn, day, "PM", "O"));
         }
         return marks;
+    }
+
+    /** CSV of every weekday from {@code first} to {@code last}, present at both sessions, for every pupil. */
+    public static String presentEveryWeekday(List<String> upns, LocalDate first, LocalDate last) {
+        StringBuilder csv = new StringBuilder("upn,date,session,code\n");
+        for (String upn : upns) {
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                if (day.getDayOfWeek().getValue() <= 5) {
+                    csv.append(upn).append(',').append(day).append(",AM,/\n");
+                    csv.append(upn).append(',').append(day).append(",PM,\\\n");
+                }
+            }
+        }
+        return csv.toString();
     }
 
     public static Map<String, Object> batch(String source, List<Map<String, String>> marks) {
