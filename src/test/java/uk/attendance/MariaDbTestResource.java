@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.mariadb.jdbc.Driver;
 import uk.attendance.db.EmbeddedMariaDb;
 
@@ -47,7 +48,9 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "attendance.db.url", url,
                 "quarkus.datasource.jdbc.url", url,
-                "attendance.db.user", "root");
+                "attendance.db.user", "root",
+                // Fresh each run, so no password is written down anywhere; tests read it from config.
+                "attendance.admin-password", UUID.randomUUID().toString());
     }
 
     @Override

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 public record TableCounts(Map<String, Long> rows) {
 
     private static final List<String> TABLES = List.of("school", "pupil", "pupil_characteristic", "parent", "session_mark",
-            "mark_amendment", "intervention", "recommended_action", "action_decision");
+            "mark_amendment", "intervention", "recommended_action", "action_decision", "app_user", "app_user_school", "mis_token");
 
     public static TableCounts of(DataSource dataSource) {
         Map<String, Long> rows = new LinkedHashMap<>();

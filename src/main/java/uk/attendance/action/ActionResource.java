@@ -1,5 +1,6 @@
 package uk.attendance.action;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.DateInput;
 import uk.attendance.rules.EvaluationResult;
 import uk.attendance.rules.EvaluationService;
+import uk.attendance.security.Role;
 
 @Path("/api/schools/{schoolId}")
 @Tag(name = "Recommended actions")
@@ -28,6 +30,7 @@ public class ActionResource {
         this.clock = clock;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
     @Path("/evaluate")
     @Operation(summary = "Runs the school's policy over every pupil as of a date (default today) and stores new actions")
@@ -36,6 +39,7 @@ public class ActionResource {
         return evaluation.evaluateSchool(schoolId, date == null ? LocalDate.now(clock) : date);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     @Path("/actions")
     @Operation(summary = "Recommended actions, newest first; status, upn and type filters are optional and combine")
@@ -44,6 +48,7 @@ public class ActionResource {
         return actions.list(schoolId, status, upn, type);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
     @Path("/actions/{id}/decision")
     @Operation(summary = "Accept, dismiss or complete an action; completing a letter, meeting or visit records it")

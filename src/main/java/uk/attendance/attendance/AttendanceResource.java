@@ -1,5 +1,6 @@
 package uk.attendance.attendance;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.DateInput;
 import uk.attendance.rules.EvaluationService;
+import uk.attendance.security.Role;
 
 @Path("/api/schools/{schoolId}")
 @Tag(name = "Attendance marks")
@@ -28,6 +30,7 @@ public class AttendanceResource {
         this.evaluation = evaluation;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.MIS_NAME})
     @POST
     @Path("/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +40,7 @@ public class AttendanceResource {
         return evaluated(schoolId, attendance.postJson(schoolId, body, historicalImport));
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.MIS_NAME})
     @POST
     @Path("/attendance")
     @Consumes("text/csv")
@@ -46,6 +50,7 @@ public class AttendanceResource {
         return evaluated(schoolId, attendance.postCsv(schoolId, body, source, historicalImport));
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     @Path("/pupils/{upn}/attendance")
     @Operation(summary = "A pupil's marks, each with every version of it")

@@ -36,6 +36,12 @@ public interface AttendanceConfig {
     @WithDefault("100M")
     MemorySize maxBodySize();
 
+    /**
+     * The password of user {@code admin}, created on first start with an empty database. Unset,
+     * a password is generated and printed once.
+     */
+    Optional<String> adminPassword();
+
     interface Db {
         /** An external MariaDB; when absent the embedded one is started. */
         Optional<String> url();

@@ -1,5 +1,6 @@
 package uk.attendance.policy;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.CompileError;
+import uk.attendance.security.Role;
 
 @Path("/api/policies")
 @Tag(name = "Policies")
@@ -23,11 +25,13 @@ public class PolicyResource {
         this.registry = registry;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME, Role.LEAD_NAME})
     @GET
     public List<PolicyView> list() {
         return registry.list().stream().map(PolicyView::summary).toList();
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME, Role.LEAD_NAME})
     @GET
     @Path("/{id}")
     public PolicyView get(@PathParam("id") String id) {
@@ -35,6 +39,7 @@ public class PolicyResource {
                 .orElseThrow(() -> ProblemException.notFound("No policy '" + id + "'."));
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME})
     @POST
     @Path("/{id}/validate")
     @Consumes(MediaType.TEXT_PLAIN)
@@ -46,6 +51,7 @@ public class PolicyResource {
                 : Response.status(422).entity(new ValidationResult(false, errors)).build();
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME})
     @POST
     @Path("/reload")
     @Operation(summary = "Recompiles every policy folder; one that fails keeps its previous version and reports why")

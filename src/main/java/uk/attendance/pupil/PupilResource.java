@@ -1,5 +1,6 @@
 package uk.attendance.pupil;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.DateInput;
+import uk.attendance.security.Role;
 
 @Path("/api/schools/{schoolId}/pupils")
 @Tag(name = "Pupils")
@@ -22,17 +24,20 @@ public class PupilResource {
         this.queries = queries;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.MIS_NAME})
     @PUT
     @Operation(summary = "Creates or updates pupils in bulk; a batch with any bad row changes nothing")
     public UpsertResult upsert(@PathParam("schoolId") String schoolId, List<PupilRequest> batch) {
         return pupils.upsert(schoolId, batch);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     public List<PupilListItem> list(@PathParam("schoolId") String schoolId) {
         return queries.list(schoolId);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     @Path("/{upn}")
     @Operation(summary = "A pupil with attendance, band, stage, interventions and actions as of a date (default today)")

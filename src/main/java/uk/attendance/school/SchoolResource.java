@@ -1,11 +1,13 @@
 package uk.attendance.school;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.attendance.security.Role;
 
 @Path("/api/schools")
 @Tag(name = "Schools")
@@ -17,17 +19,20 @@ public class SchoolResource {
         this.schools = schools;
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
     public List<SchoolView> list() {
         return schools.list();
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @PUT
     @Path("/{schoolId}")
     public SchoolView put(@PathParam("schoolId") String schoolId, SchoolRequest request) {
         return schools.put(schoolId, request);
     }
 
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME, Role.MIS_NAME})
     @GET
     @Path("/{schoolId}")
     public SchoolView get(@PathParam("schoolId") String schoolId) {

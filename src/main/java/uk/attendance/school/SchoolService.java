@@ -9,6 +9,7 @@ import java.util.List;
 import uk.attendance.policy.PolicyDirectory;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
@@ -16,11 +17,13 @@ public class SchoolService {
 
     private final PolicyDirectory policies;
     private final SchoolAccess access;
+    private final Caller caller;
     private final Clock clock;
 
-    SchoolService(PolicyDirectory policies, SchoolAccess access, Clock clock) {
+    SchoolService(PolicyDirectory policies, SchoolAccess access, Caller caller, Clock clock) {
         this.policies = policies;
         this.access = access;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -58,9 +61,11 @@ public class SchoolService {
         return SchoolView.of(access.require(schoolId));
     }
 
+    /** The schools the caller may see: every school for an admin. */
     @Transactional
     public List<SchoolView> list() {
         return School.<School>listAll().stream()
+                .filter(school -> caller.maySee(school.id))
                 .sorted((a, b) -> a.id.compareTo(b.id))
                 .map(SchoolView::of)
                 .toList();

@@ -1,17 +1,43 @@
 package uk.attendance.security;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Set;
 
 /**
- * Who is making the request, as written into register history, interventions and decisions.
- * Authentication plugs in here and in {@link SchoolAccess}; nothing else asks who the caller is.
+ * Who is making the request, as written into register history, interventions and decisions, and
+ * which schools they may see. Work the service does on its own (the demo loader) is "system".
  */
 @RequestScoped
 public class Caller {
 
-    static final String ANONYMOUS = "anonymous";
+    static final String SYSTEM = "system";
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public String name() {
-        return ANONYMOUS;
+        return identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Role.ADMIN_NAME);
+    }
+
+    /** The schools this caller is bound to; an admin sees every school whatever this says. */
+    public Set<String> schools() {
+        return schoolsOf(identity);
+    }
+
+    public boolean maySee(String schoolId) {
+        return isAdmin() || schools().contains(schoolId);
+    }
+
+    static Set<String> schoolsOf(SecurityIdentity identity) {
+        Set<String> schools = identity.getAttribute(Identities.SCHOOLS);
+        return schools == null ? Set.of() : schools;
     }
 }

@@ -7,7 +7,10 @@ import uk.attendance.pupil.Pupil;
 import uk.attendance.pupil.Upn;
 import uk.attendance.school.School;
 
-/** The one gate every school-scoped request passes: the school (and pupil) must exist and be the caller's. */
+/**
+ * Loads the school (and pupil) a request names, or answers 404. Whether the caller may see the
+ * school at all was decided before the resource ran, by {@link SchoolScopeFilter}.
+ */
 @ApplicationScoped
 public class SchoolAccess {
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.attendance.TestData;
+import uk.attendance.TestUsers;
 
 /** The whole loop through REST on the Coopers ladder: marks → action → completed by a lead → next stage. */
 @QuarkusTest
@@ -79,11 +80,12 @@ class ReviewLoopTest {
         given().queryParam("asOf", "2025-09-19").post("/api/schools/{id}/evaluate", school).then().statusCode(200)
                 .body("actionsRaised", equalTo(0)).body("actions", empty());
 
-        // The Head of Year sends the letter; completing the action records it.
-        given().contentType(ContentType.JSON).body(Map.of("decision", "COMPLETED", "date", "2025-09-19", "note", "Posted first class"))
+        // The school's attendance lead sends the letter; completing the action records it.
+        TestUsers.Person lead = TestUsers.lead(school);
+        lead.given().contentType(ContentType.JSON).body(Map.of("decision", "COMPLETED", "date", "2025-09-19", "note", "Posted first class"))
                 .post("/api/schools/{id}/actions/{action}/decision", school, at1Id).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
-                .body("decidedBy", equalTo("anonymous"))
+                .body("decidedBy", equalTo(lead.username()))
                 .body("note", equalTo("Posted first class"));
         given().get("/api/schools/{id}/pupils/{upn}/interventions", school, upn).then().statusCode(200)
                 .body("kind", contains("LETTER")).body("type", contains("AT1")).body("date", contains("2025-09-19"));

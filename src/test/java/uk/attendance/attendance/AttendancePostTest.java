@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.attendance.TestData;
+import uk.attendance.TestUsers;
 
 @QuarkusTest
 class AttendancePostTest {
@@ -60,7 +61,9 @@ class AttendancePostTest {
     @Test
     void aChangedCodeIsAnAmendmentKeptInTheMarksHistory() {
         post(batch("SIMS nightly", week())).statusCode(200);
-        post(batch("Office correction", List.of(mark(upn, "2025-09-09", "AM", "M")))).statusCode(200)
+        String token = TestUsers.misToken(school, "SIMS");
+        TestUsers.asMis(token).contentType(ContentType.JSON).body(batch("Office correction", List.of(mark(upn, "2025-09-09", "AM", "M"))))
+                .post("/api/schools/{id}/attendance", school).then().statusCode(200)
                 .body("inserted", equalTo(0)).body("amended", equalTo(1)).body("unchanged", equalTo(0));
 
         given().queryParam("from", "2025-09-09").queryParam("to", "2025-09-09")
@@ -70,7 +73,8 @@ class AttendancePostTest {
                 .body("[0].code", equalTo("M"))
                 .body("[0].history.code", contains("I", "M"))
                 .body("[0].history.reason", contains("SIMS nightly", "Office correction"))
-                .body("[0].history[1].changedBy", equalTo("anonymous"))
+                .body("[0].history[0].changedBy", equalTo("admin"))
+                .body("[0].history[1].changedBy", equalTo("mis:" + school + "/SIMS"))
                 .body("[1].history.code", contains("I"));
     }
 

@@ -113,6 +113,11 @@ class PolicyRegistryTest {
             public MemorySize maxBodySize() {
                 return new MemorySize(BigInteger.valueOf(100L << 20));
             }
+
+            @Override
+            public Optional<String> adminPassword() {
+                return Optional.empty();
+            }
         };
     }
 }

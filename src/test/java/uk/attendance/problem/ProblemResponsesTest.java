@@ -62,7 +62,9 @@ class ProblemResponsesTest {
                 Arguments.of("PUT", "/api/schools/{school}/pupils", "[{\"upn\": \"B801200005001\",\n \"givenName\": \"Sam\" \"familyName\": \"T\"}]"),
                 Arguments.of("POST", "/api/schools/{school}/attendance", "{\"source\": \"SIMS nightly\",\n \"marks\": [{\"upn\": }]}"),
                 Arguments.of("POST", "/api/schools/{school}/interventions", "{\"upn\": \"B801200005001\",\n \"kind\": LETTER}"),
-                Arguments.of("POST", "/api/schools/{school}/actions/1/decision", "{\"decision\": \"ACCEPTED\",\n \"note\": 'sent'}"));
+                Arguments.of("POST", "/api/schools/{school}/actions/1/decision", "{\"decision\": \"ACCEPTED\",\n \"note\": 'sent'}"),
+                Arguments.of("POST", "/api/schools/{school}/tokens", "{\"name\": \"SIMS\"\n \"school\": 1}"),
+                Arguments.of("POST", "/api/users", "{\"username\": \"lead-1\",\n \"roles\": [lead]}"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -81,7 +83,9 @@ class ProblemResponsesTest {
                 Arguments.of("POST", "/api/schools/{school}/attendance", "application/xml", "<marks/>"),
                 Arguments.of("POST", "/api/schools/{school}/interventions", "text/plain", "home visit"),
                 Arguments.of("POST", "/api/schools/{school}/actions/1/decision", "application/x-www-form-urlencoded", "decision=ACCEPTED"),
-                Arguments.of("POST", "/api/policies/coopers/validate", "application/json", "{}"));
+                Arguments.of("POST", "/api/policies/coopers/validate", "application/json", "{}"),
+                Arguments.of("POST", "/api/schools/{school}/tokens", "text/plain", "SIMS"),
+                Arguments.of("POST", "/api/users", "application/xml", "<user><username>lead-1</username></user>"));
     }
 
     @ParameterizedTest(name = "{0} {1} as {2}")

@@ -1,0 +1,4 @@
+package uk.attendance.security;
+
+public record TokenRequest(String name) {
+}
