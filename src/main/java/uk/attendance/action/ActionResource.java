@@ -1,11 +1,13 @@
 package uk.attendance.action;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,6 +52,7 @@ public class ActionResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/actions/{id}/decision")
     @Operation(summary = "Accept, dismiss or complete an action; completing a letter, meeting or visit records it")
     public ActionView decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id, DecisionRequest request) {
