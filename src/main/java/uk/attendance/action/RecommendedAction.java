@@ -104,11 +104,12 @@ public class RecommendedAction extends PanacheEntityBase {
         return find("schoolId = ?1 and id = ?2", schoolId, id).firstResultOptional();
     }
 
-    public static List<RecommendedAction> forPupils(Collection<Long> pupilIds) {
+    /** The pupils' actions with their decisions loaded, in one query. */
+    public static List<RecommendedAction> forPupilsWithDecisions(Collection<Long> pupilIds) {
         if (pupilIds.isEmpty()) {
             return List.of();
         }
-        return list("pupilId in ?1", pupilIds);
+        return list("select a from RecommendedAction a left join fetch a.decisions where a.pupilId in ?1", pupilIds);
     }
 
     public static List<RecommendedAction> forPupil(Long pupilId) {

@@ -77,6 +77,25 @@ public class Pupil extends PanacheEntityBase {
         return list("schoolId = ?1 order by familyName, givenName, upn", schoolId);
     }
 
+    /** The school's pupil ids, in the order of {@link #listBySchool}. */
+    public static List<Long> idsBySchool(String schoolId) {
+        return getEntityManager()
+                .createQuery("select p.id from Pupil p where p.schoolId = ?1 order by p.familyName, p.givenName, p.upn", Long.class)
+                .setParameter(1, schoolId)
+                .getResultList();
+    }
+
+    /** The pupils with their parents and characteristics loaded: two queries, not two more per pupil. */
+    public static List<Pupil> withParentsAndCharacteristics(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Pupil> pupils = Pupil.<Pupil>find("select p from Pupil p left join fetch p.parents where p.id in ?1", ids).list();
+        // Fills the characteristics of the same managed pupils; one query fetching both would multiply the rows.
+        Pupil.find("select p from Pupil p left join fetch p.characteristics where p.id in ?1", ids).list();
+        return pupils;
+    }
+
     /** The school's pupils among {@code upns}, by UPN. */
     public static Map<String, Pupil> byUpn(String schoolId, Collection<String> upns) {
         if (upns.isEmpty()) {

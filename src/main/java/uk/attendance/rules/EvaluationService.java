@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
@@ -26,6 +28,7 @@ import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.rules.PhaseTimer.Phase;
 import uk.attendance.rules.fact.PupilBand;
 import uk.attendance.rules.fact.Recommendation;
 import uk.attendance.school.School;
@@ -56,14 +59,24 @@ public class EvaluationService {
 
     /** Evaluates every pupil of the school as of {@code asOf}. */
     public EvaluationResult evaluateSchool(String schoolId, LocalDate asOf) {
+        return evaluateSchool(schoolId, asOf, false);
+    }
+
+    /**
+     * With {@code measuresOnly}, loads the facts and computes the measures of every pupil but fires no rule
+     * and stores nothing: the same path without the rules, so that their own cost can be measured.
+     */
+    public EvaluationResult evaluateSchool(String schoolId, LocalDate asOf, boolean measuresOnly) {
         if (asOf.isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid(FieldError.of("asOf", "asOf " + asOf + " is in the future"));
         }
+        PhaseTimer timer = new PhaseTimer();
         List<Long> pupilIds = QuarkusTransaction.requiringNew().call(() -> {
             access.require(schoolId);
-            return Pupil.listBySchool(schoolId).stream().map(p -> p.id).toList();
+            return Pupil.idsBySchool(schoolId);
         });
-        return evaluate(schoolId, pupilIds, asOf);
+        timer.lap(Phase.LOAD_FACTS);
+        return evaluate(schoolId, pupilIds, asOf, measuresOnly, timer);
     }
 
     /**
@@ -72,43 +85,62 @@ public class EvaluationService {
      */
     public EvaluationSummary evaluatePupils(String schoolId, List<Long> pupilIds, LocalDate asOf) {
         try {
-            return evaluate(schoolId, pupilIds, asOf).summary();
+            return evaluate(schoolId, pupilIds, asOf, false, new PhaseTimer()).summary();
         } catch (ProblemException e) {
             LOG.warnf("School %s: evaluation after the post did not run: %s", schoolId, e.getMessage());
-            return new EvaluationSummary(asOf, 0, 0, e.getMessage());
+            return new EvaluationSummary(asOf, 0, 0, e.getMessage(), null);
         }
     }
 
-    private EvaluationResult evaluate(String schoolId, List<Long> pupilIds, LocalDate asOf) {
+    private EvaluationResult evaluate(String schoolId, List<Long> pupilIds, LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
+        timer.restart();
         School school = QuarkusTransaction.requiringNew().call(() -> access.require(schoolId));
         LoadedPolicy policy = policies.require(school.policy);
         SchoolCalendar calendar = QuarkusTransaction.requiringNew().call(() -> calendar(schoolId, asOf));
+        timer.lap(Phase.LOAD_FACTS);
         List<ActionView> raised = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
-            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf));
+            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf, measuresOnly, timer));
         }
-        LOG.infof("School %s evaluated as of %s with policy %s version %s: %d pupils, %d actions raised", schoolId, asOf,
-                policy.id(), policy.version(), pupilIds.size(), raised.size());
-        return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised);
+        EvaluationTimings timings = timer.timings();
+        LOG.infof("School %s evaluated as of %s with policy %s version %s%s: %d pupils, %d actions raised, %s", schoolId, asOf,
+                policy.id(), policy.version(), measuresOnly ? " (measures only)" : "", pupilIds.size(), raised.size(), timings);
+        return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised, timings);
     }
 
     /**
      * Evaluations of one school take turns (two nightly posts, or a post and a lead's "evaluate", may cover
      * the same pupils), so each sees the actions the one before it raised and an action is raised once.
+     * A measures-only run raises nothing and does not wait.
      */
     private List<ActionView> evaluateBatchInTurn(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
-            LocalDate asOf) {
+            LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
         return QuarkusTransaction.requiringNew().timeout(LOCK_WAIT_SECONDS).call(() -> {
-            School.lockForUpdate(school.id, LOCK_WAIT_SECONDS);
-            return evaluateBatch(school, policy, calendar, batch, asOf);
+            if (!measuresOnly) {
+                School.lockForUpdate(school.id, LOCK_WAIT_SECONDS);
+            }
+            return evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer);
         });
     }
 
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,
-            LocalDate asOf) {
-        BatchFacts batch = load(calendar, pupilIds, asOf);
-        LadderSession.Outcome outcome = LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts());
+            LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
+        timer.restart();
+        // The batch's own transaction changes nothing it loads and only adds actions: without snapshots and
+        // automatic flushes before each query, Hibernate does not dirty-check the loaded pupils and actions.
+        Session session = RecommendedAction.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        BatchData batch = load(pupilIds, asOf);
+        timer.lap(Phase.LOAD_FACTS);
+        List<Object> facts = facts(calendar, asOf, batch);
+        timer.lap(Phase.COMPUTE_MEASURES);
+        if (measuresOnly) {
+            return List.of();
+        }
+        LadderSession.Outcome outcome = LadderSession.run(policy.kieBase(), policy.parameters(), facts);
+        timer.lap(Phase.FIRE_RULES);
         Set<String> alreadyRaised = batch.actions().values().stream().flatMap(List::stream)
                 .map(a -> key(a.pupilId, a.type, a.period)).collect(Collectors.toCollection(HashSet::new));
         Instant now = Instant.now(clock);
@@ -139,16 +171,20 @@ public class EvaluationService {
             action.persist();
             raised.add(ActionView.of(action));
         }
+        // Written here rather than at commit, so that the time is the store's.
+        RecommendedAction.flush();
+        timer.lap(Phase.STORE_ACTIONS);
         return raised;
     }
 
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
     public PupilStanding standing(School school, Pupil pupil, LocalDate asOf) {
         SchoolCalendar calendar = calendar(school.id, asOf);
-        BatchFacts batch = load(calendar, List.of(pupil.id), asOf);
+        BatchData batch = load(List.of(pupil.id), asOf);
+        List<Object> facts = facts(calendar, asOf, batch);
         AttendanceSummary summary = AttendanceMeasures.summarise(batch.marks().getOrDefault(pupil.id, List.of()), calendar, asOf);
         String band = policies.find(school.policy).filter(LoadedPolicy::usable)
-                .flatMap(policy -> LadderSession.run(policy.kieBase(), policy.parameters(), batch.facts()).bands().stream()
+                .flatMap(policy -> LadderSession.run(policy.kieBase(), policy.parameters(), facts).bands().stream()
                         .map(PupilBand::getBand).findFirst())
                 .orElse(null);
         return new PupilStanding(summary, band);
@@ -161,30 +197,34 @@ public class EvaluationService {
         return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
     }
 
-    private static BatchFacts load(SchoolCalendar calendar, List<Long> pupilIds, LocalDate asOf) {
-        FactAssembler assembler = new FactAssembler(calendar, asOf);
-        Map<Long, Pupil> pupils = Pupil.<Pupil>list("id in ?1", pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf).stream()
-                .collect(Collectors.groupingBy(m -> m.pupilId, Collectors.mapping(SessionMark::toMarkedSession, Collectors.toList())));
+    /** Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. */
+    private static BatchData load(List<Long> pupilIds, LocalDate asOf) {
+        Map<Long, Pupil> pupils = Pupil.withParentsAndCharacteristics(pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
         Map<Long, List<Intervention>> interventions = Intervention.forPupils(pupilIds, asOf).stream()
                 .collect(Collectors.groupingBy(i -> i.pupilId));
-        Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupils(pupilIds).stream()
+        Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupilsWithDecisions(pupilIds).stream()
                 .collect(Collectors.groupingBy(a -> a.pupilId));
+        return new BatchData(pupils, marks, interventions, actions);
+    }
+
+    private static List<Object> facts(SchoolCalendar calendar, LocalDate asOf, BatchData batch) {
+        FactAssembler assembler = new FactAssembler(calendar, asOf);
         List<Object> facts = new ArrayList<>();
         facts.add(assembler.context());
         facts.add(assembler.calendarFact());
-        for (Pupil pupil : pupils.values()) {
-            facts.addAll(assembler.facts(pupil, marks.getOrDefault(pupil.id, List.of()),
-                    interventions.getOrDefault(pupil.id, List.of()), actions.getOrDefault(pupil.id, List.of())));
+        for (Pupil pupil : batch.pupils().values()) {
+            facts.addAll(assembler.facts(pupil, batch.marks().getOrDefault(pupil.id, List.of()),
+                    batch.interventions().getOrDefault(pupil.id, List.of()), batch.actions().getOrDefault(pupil.id, List.of())));
         }
-        return new BatchFacts(pupils, marks, actions, facts);
+        return facts;
     }
 
     private static String key(long pupilId, String type, String period) {
         return pupilId + "|" + type + "|" + period;
     }
 
-    private record BatchFacts(Map<Long, Pupil> pupils, Map<Long, List<MarkedSession>> marks,
-            Map<Long, List<RecommendedAction>> actions, List<Object> facts) {
+    private record BatchData(Map<Long, Pupil> pupils, Map<Long, List<MarkedSession>> marks,
+            Map<Long, List<Intervention>> interventions, Map<Long, List<RecommendedAction>> actions) {
     }
 }

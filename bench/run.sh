@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# Ingest benchmark: has the product's own generator (uk.attendance.demo.DemoExport) write a school
-# year of marks for a 1,000-pupil secondary, starts the packaged service on an empty embedded
-# database, times posting it (bench/ingest_benchmark.py) and stops the service.
-# See bench/README.md. Settings (environment):
-#   BENCH_XMX=512m             the service's maximum heap
+# The benchmark: starts the packaged service on a fresh embedded MariaDB in a temp directory, has
+# bench/bench.py run the workloads and their baselines against it, prints the results table, and
+# stops the service. See bench/README.md; `bench/run.sh --help` lists the flags (sizes, runs).
+#   --xmx SIZE                 the service's maximum heap (default 2g)
 #   BENCH_READY_TIMEOUT=180    seconds to wait for /q/health/ready
-#   BENCH_REBUILD=1            rebuild target/quarkus-app first (./mvnw -q -o package -DskipTests)
-#   BENCH_PUPILS=1000, BENCH_PHASE=SECONDARY, BENCH_YEAR=2024 (academic year 2024/25),
-#   BENCH_SEED=2024            the generated school (BENCH_SEED also picks the corrected marks)
-#   BENCH_BASELINE_POSTS=10    nightly posts, one school day each, before the rest of the year
+#   BENCH_REBUILD=1            rebuild target/quarkus-app first (./mvnw -q package -DskipTests)
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(dirname "$bench_dir")
-heap=${BENCH_XMX:-512m}
+heap=2g
 ready_timeout=${BENCH_READY_TIMEOUT:-180}
 stop_timeout=60
 
+args=()
+while (( $# )); do
+    case $1 in
+        --xmx) heap=${2:?--xmx needs a size, e.g. 2g}; shift 2 ;;
+        --xmx=*) heap=${1#--xmx=}; shift ;;
+        *) args+=("$1"); shift ;;
+    esac
+done
+# Bad flags (and --help) answer before anything is built or started.
+python3 "$bench_dir/bench.py" --plan-only "${args[@]}" || exit $?
+
 cd "$project"
 if [[ ! -f target/quarkus-app/quarkus-run.jar || ${BENCH_REBUILD:-0} == 1 ]]; then
-    echo "Building the service: ./mvnw -q -o package -DskipTests"
-    ./mvnw -q -o package -DskipTests
+    echo "Building the service: ./mvnw -q package -DskipTests"
+    ./mvnw -q package -DskipTests
 elif [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f -print -quit) ]]; then
     echo "Note: sources changed since target/quarkus-app was built; BENCH_REBUILD=1 rebuilds it first." >&2
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/ingest-bench.XXXXXX")
+work=$(mktemp -d "${TMPDIR:-/tmp}/attendance-bench.XXXXXX")
 pid=
 driver=
 
@@ -83,15 +90,6 @@ trap stop_service EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-school=bench
-echo "Generating the school with DemoExport (not timed)..."
-# Plain Java from the packaged app's classes and libraries; Quarkus does not start.
-if ! java -cp "$work/app/app/*:$work/app/lib/main/*" uk.attendance.demo.DemoExport "$work/export" "$school" \
-        "${BENCH_PUPILS:-1000}" "${BENCH_YEAR:-2024}" "${BENCH_SEED:-2024}" "${BENCH_PHASE:-SECONDARY}"; then
-    echo "DemoExport failed; if target/quarkus-app predates it, BENCH_REBUILD=1 rebuilds it." >&2
-    exit 1
-fi
-
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 
@@ -103,7 +101,7 @@ unset ATTENDANCE_DB_URL ATTENDANCE_DB_USER ATTENDANCE_DB_PASSWORD
     ATTENDANCE_ADMIN_PASSWORD="$password" \
     ATTENDANCE_DEMO=false \
     QUARKUS_HTTP_PORT="$port" \
-    exec java "-Xmx$heap" -jar "$work/app/quarkus-run.jar" >"$work/service.log" 2>&1
+    exec java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log" -jar "$work/app/quarkus-run.jar" >"$work/service.log" 2>&1
 ) &
 pid=$!
 
@@ -120,11 +118,17 @@ until curl -fsS --max-time 5 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null
     fi
     sleep 0.5
 done
-echo "Ready after $((SECONDS - started)) s on $(nproc) cores."
+# The baselines write to the same database; the service logs where its embedded MariaDB listens.
+db_port=$(sed -n 's/.*Embedded MariaDB: .* listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/service.log" | head -n 1)
+if [[ -z $db_port ]]; then
+    echo "The service log does not say where the embedded MariaDB listens." >&2
+    exit 1
+fi
+echo "Ready after $((SECONDS - started)) s; embedded MariaDB on port $db_port."
 
-BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/ingest_benchmark.py" \
-    --url "http://127.0.0.1:$port" --pid "$pid" --xmx "$heap" --user admin \
-    --data "$work/export" --school "$school" --baseline-posts "${BENCH_BASELINE_POSTS:-10}" --seed "${BENCH_SEED:-2024}" &
+BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/bench.py" "${args[@]}" \
+    --url "http://127.0.0.1:$port" --pid "$pid" --xmx "$heap" --user admin --app "$work/app" --work "$work" \
+    --jdbc-url "jdbc:mariadb://127.0.0.1:$db_port/attendance" --gc-log "$work/gc.log" &
 # Waited for in the background so that a signal reaches the trap at once, not after the run.
 driver=$!
 wait "$driver"
