@@ -25,7 +25,8 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     private static final int PORT = 3306;
     private static final Path EMBEDDED_DIR = Path.of("target", "embedded-mariadb-test");
 
-    private static final String DATABASE = System.getenv().getOrDefault("ATTENDANCE_TEST_DB", "attendance_test");
+    /** The suite's database; other databases of the suite are named after it. */
+    public static final String DATABASE = System.getenv().getOrDefault("ATTENDANCE_TEST_DB", "attendance_test");
 
     private EmbeddedMariaDb embedded;
 
@@ -33,7 +34,7 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String url;
         if (localServerAnswers()) {
-            url = "jdbc:mariadb://" + HOST + ":" + PORT + "/" + DATABASE + "?createDatabaseIfNotExist=true";
+            url = localUrl(DATABASE);
         } else {
             embedded = new EmbeddedMariaDb();
             // Quarkus stops test resources at the end of the suite; this covers a JVM cut short.
@@ -63,7 +64,12 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    private static boolean localServerAnswers() {
+    /** A database on the local server, created on first connection. */
+    public static String localUrl(String database) {
+        return "jdbc:mariadb://" + HOST + ":" + PORT + "/" + database + "?createDatabaseIfNotExist=true";
+    }
+
+    public static boolean localServerAnswers() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, PORT), 300);
         } catch (IOException e) {

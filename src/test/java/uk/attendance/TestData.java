@@ -3,6 +3,8 @@ package uk.attendance;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,30 @@ public final class TestData {
 
     public static Map<String, String> mark(String upn, String date, String session, String code) {
         return Map.of("upn", upn, "date", date, "session", session, "code", code);
+    }
+
+    /** Ten sessions of unauthorised absence, 8–12 September 2025: the national penalty-notice threshold. */
+    public static List<Map<String, String>> unauthorisedWeek(String upn) {
+        List<Map<String, String>> marks = new ArrayList<>();
+        for (String day : List.of("2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12")) {
+            marks.add(mark(upn, day, "AM", "O"));
+            marks.add(mark(upn, day, "PM", "O"));
+        }
+        return marks;
+    }
+
+    /** CSV of every weekday from {@code first} to {@code last}, present at both sessions, for every pupil. */
+    public static String presentEveryWeekday(List<String> upns, LocalDate first, LocalDate last) {
+        StringBuilder csv = new StringBuilder("upn,date,session,code\n");
+        for (String upn : upns) {
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                if (day.getDayOfWeek().getValue() <= 5) {
+                    csv.append(upn).append(',').append(day).append(",AM,/\n");
+                    csv.append(upn).append(',').append(day).append(",PM,\\\n");
+                }
+            }
+        }
+        return csv.toString();
     }
 
     public static Map<String, Object> batch(String source, List<Map<String, String>> marks) {

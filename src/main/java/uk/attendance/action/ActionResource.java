@@ -2,12 +2,14 @@ package uk.attendance.action;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,6 +63,7 @@ public class ActionResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/actions/{id}/decision")
     @Operation(summary = "Accept, dismiss or complete an action; completing a letter, meeting or visit records it")
     public ActionView decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id, DecisionRequest request) {

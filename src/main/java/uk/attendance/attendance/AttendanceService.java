@@ -3,12 +3,12 @@ package uk.attendance.attendance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.school.School;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -76,13 +77,7 @@ public class AttendanceService {
         }
         MarkBatch batch = validator.batch();
         String who = caller.name();
-        MarkWriter.Counts counts;
-        try {
-            counts = write(schoolId, batch, source, who);
-        } catch (ConcurrentPostException e) {
-            // Another post stored some of these marks first; a second pass sees them and stores the rest once.
-            counts = write(schoolId, batch, source, who);
-        }
+        MarkWriter.Counts counts = write(schoolId, batch, source, who);
         int duplicatesInBatch = validator.rows() - batch.size();
         LOG.infof("School %s: %d marks received (%d inserted, %d amended, %d unchanged)", schoolId, validator.rows(),
                 counts.inserted(), counts.amended(), counts.unchanged() + duplicatesInBatch);
@@ -94,20 +89,36 @@ public class AttendanceService {
                 pupilIds, batch.lastDate());
     }
 
+    /**
+     * One transaction: the batch is stored whole or not at all. Posts for one school take turns, so each
+     * sees the marks the one before it stored, and a mark is inserted or amended exactly once.
+     */
     private MarkWriter.Counts write(String schoolId, MarkBatch batch, String source, String who) {
         Instant now = Instant.now(clock);
-        return QuarkusTransaction.requiringNew().timeout(WRITE_TIMEOUT_SECONDS).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return MarkWriter.write(connection, schoolId, batch, source, who, now);
-            } catch (SQLIntegrityConstraintViolationException e) {
-                throw new ConcurrentPostException(e);
-            } catch (SQLException e) {
-                if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
-                    throw new ConcurrentPostException(e);
+        try {
+            return QuarkusTransaction.requiringNew().timeout(WRITE_TIMEOUT_SECONDS).call(() -> {
+                School.lockForUpdate(schoolId, WRITE_TIMEOUT_SECONDS);
+                try (Connection connection = dataSource.getConnection()) {
+                    return MarkWriter.write(connection, schoolId, batch, source, who, now);
                 }
-                throw new IllegalStateException("Storing marks failed", e);
+            });
+        } catch (RuntimeException e) {
+            if (!causedByDatabase(e)) {
+                throw e;
             }
-        });
+            LOG.errorf(e, "School %s: storing %d marks failed and was rolled back", schoolId, batch.size());
+            throw ProblemException.unavailable("No marks were stored: the database failed while storing them. A batch is"
+                    + " stored whole or not at all, so it is safe to post it again.");
+        }
+    }
+
+    private static boolean causedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof QuarkusTransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A pupil's marks in a date range, each with its full history. */
@@ -129,11 +140,5 @@ public class AttendanceService {
 
     /** What was stored, and which pupils it touched (for evaluation). */
     public record StoredBatch(int received, int inserted, int amended, int unchanged, List<Long> pupilIds, LocalDate lastDate) {
-    }
-
-    private static final class ConcurrentPostException extends RuntimeException {
-        ConcurrentPostException(Throwable cause) {
-            super(cause);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
+import uk.attendance.pupil.Upn;
 
 /**
  * Checks each row of a nightly post as it is read, keeping the good ones in a {@link MarkBatch} and
@@ -40,7 +41,8 @@ final class MarkBatchValidator {
         } else {
             pupilId = pupilIdByUpn.get(upn.trim());
             if (pupilId == null) {
-                errors.add(FieldError.atRow(index, "upn", "no pupil with UPN '" + upn.trim() + "' in this school; post the pupil first"));
+                errors.add(FieldError.atRow(index, "upn", Upn.problem(upn.trim())
+                        .orElse("no pupil with UPN '" + upn.trim() + "' in this school; post the pupil first")));
             }
         }
         DateInput markDate = DateInput.parse("date", date, today);

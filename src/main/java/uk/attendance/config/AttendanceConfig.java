@@ -1,5 +1,6 @@
 package uk.attendance.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -27,6 +28,13 @@ public interface AttendanceConfig {
     /** The schools' local time zone: "today" and "a future date" are judged in it. */
     @WithDefault("Europe/London")
     ZoneId timeZone();
+
+    /**
+     * The largest request body accepted. A full year of marks for a 1,000-pupil secondary school is
+     * about 390,000 marks: 12 MB as CSV and 28 MB as compact JSON.
+     */
+    @WithDefault("100M")
+    MemorySize maxBodySize();
 
     /**
      * The password of user {@code admin}, created on first start with an empty database. Unset,

@@ -1,10 +1,12 @@
 package uk.attendance.intervention;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,7 @@ public class InterventionResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME, Role.MIS_NAME})
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/interventions")
     public Response record(@PathParam("schoolId") String schoolId, InterventionRequest request) {
         return Response.status(Response.Status.CREATED).entity(interventions.record(schoolId, request)).build();

@@ -41,6 +41,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail, List.of());
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service unavailable", detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +36,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        // Jackson wraps what the body stream threw, such as BodyLimit's refusal.
+        if (e.getCause() instanceof ProblemException refused) {
+            return problem(refused);
+        }
         String detail = "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            detail += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return respond(new Problem("about:blank", "Bad request", 400, detail, null, null));
         }
@@ -44,6 +53,15 @@ public class ProblemMappers {
         String field = pathOf(index == null ? path : path.subList(1, path.size()));
         FieldError error = new FieldError(index, field.isEmpty() ? null : field, e.getOriginalMessage());
         return respond(new Problem("about:blank", "Bad request", 400, detail, List.of(error), 1));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String problem = (sent == null ? "The request has no Content-Type" : "Content-Type '" + sent + "' is not accepted here")
+                + ": bodies are application/json; the nightly post also takes text/csv, and policy validation text/plain.";
+        return respond(new Problem("about:blank", "Unsupported media type", 415, problem,
+                List.of(FieldError.of("Content-Type", problem)), 1));
     }
 
     @ServerExceptionMapper
@@ -70,6 +88,11 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 413) {
+            // The rest of the refused body is still on its way; closing spares reading it to keep the connection.
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 }

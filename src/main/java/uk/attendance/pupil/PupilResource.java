@@ -1,11 +1,13 @@
 package uk.attendance.pupil;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +28,7 @@ public class PupilResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.MIS_NAME})
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Creates or updates pupils in bulk; a batch with any bad row changes nothing")
     public UpsertResult upsert(@PathParam("schoolId") String schoolId, List<PupilRequest> batch) {
         return pupils.upsert(schoolId, batch);

@@ -2,7 +2,6 @@ package uk.attendance.rules;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
@@ -46,6 +44,8 @@ public class EvaluationService {
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
     /** Large enough to amortise a session, small enough that a batch's marks stay modest in memory. */
     static final int PUPILS_PER_SESSION = 200;
+    /** A nightly post of a year of marks holds the school for minutes; an evaluation waits its turn. */
+    private static final int LOCK_WAIT_SECONDS = 900;
 
     private final SchoolAccess access;
     private final PolicyRegistry policies;
@@ -101,7 +101,7 @@ public class EvaluationService {
         List<ActionView> raised = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
-            raised.addAll(evaluateBatchOnce(school, policy, calendar, batch, asOf, measuresOnly, timer));
+            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf, measuresOnly, timer));
         }
         EvaluationTimings timings = timer.timings();
         LOG.infof("School %s evaluated as of %s with policy %s version %s%s: %d pupils, %d actions raised, %s", schoolId, asOf,
@@ -110,29 +110,18 @@ public class EvaluationService {
     }
 
     /**
-     * Two evaluations of the same pupils at once (a nightly post and a lead's "evaluate") may both try to
-     * raise the same action; the unique key stops the second, and a retry sees the action already raised.
+     * Evaluations of one school take turns (two nightly posts, or a post and a lead's "evaluate", may cover
+     * the same pupils), so each sees the actions the one before it raised and an action is raised once.
+     * A measures-only run raises nothing and does not wait.
      */
-    private List<ActionView> evaluateBatchOnce(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
+    private List<ActionView> evaluateBatchInTurn(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
             LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer));
-        } catch (RuntimeException e) {
-            if (!raisedConcurrently(e)) {
-                throw e;
+        return QuarkusTransaction.requiringNew().timeout(LOCK_WAIT_SECONDS).call(() -> {
+            if (!measuresOnly) {
+                School.lockForUpdate(school.id, LOCK_WAIT_SECONDS);
             }
-            return QuarkusTransaction.requiringNew().call(() -> evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer));
-        }
-    }
-
-    private static boolean raisedConcurrently(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException
-                    || t instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+            return evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer);
+        });
     }
 
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,

@@ -6,10 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 @Entity
 @Table(name = "school")
 public class School extends PanacheEntityBase {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
 
     /** The slug from the URL, e.g. {@code st-clares}. */
     @Id
@@ -27,4 +31,20 @@ public class School extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Holds the school's row until the transaction ends, so that whatever writes a school's register or
+     * actions (a nightly post, an evaluation) takes its turn. Called first in a transaction, so everything
+     * it reads afterwards includes what the previous holder committed.
+     */
+    public static void lockForUpdate(String id, int waitSeconds) {
+        getEntityManager().createNativeQuery("SELECT id FROM school WHERE id = ?1 FOR UPDATE WAIT " + waitSeconds)
+                .setParameter(1, id).getResultList();
+    }
+
+    /** Why {@code id} cannot be a school id; empty when it can. */
+    public static Optional<String> idProblem(String id) {
+        return id != null && SLUG.matcher(id).matches() ? Optional.empty()
+                : Optional.of("a school id is 1 to 64 characters of a-z, 0-9 and '-', not '" + id + "'");
+    }
 }

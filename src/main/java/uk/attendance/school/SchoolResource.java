@@ -1,10 +1,12 @@
 package uk.attendance.school;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.security.Role;
@@ -27,6 +29,7 @@ public class SchoolResource {
 
     @RolesAllowed(Role.ADMIN_NAME)
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{schoolId}")
     public SchoolView put(@PathParam("schoolId") String schoolId, SchoolRequest request) {
         return schools.put(schoolId, request);

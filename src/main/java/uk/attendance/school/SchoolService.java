@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import uk.attendance.policy.PolicyDirectory;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
@@ -15,8 +14,6 @@ import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class SchoolService {
-
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final PolicyDirectory policies;
     private final SchoolAccess access;
@@ -33,9 +30,7 @@ public class SchoolService {
     @Transactional
     public SchoolView put(String schoolId, SchoolRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        if (schoolId == null || !SLUG.matcher(schoolId).matches()) {
-            errors.add(FieldError.of("schoolId", "a school id is 1 to 64 characters of a-z, 0-9 and '-'"));
-        }
+        School.idProblem(schoolId).ifPresent(problem -> errors.add(FieldError.of("schoolId", problem)));
         if (request == null || request.name() == null || request.name().isBlank()) {
             errors.add(FieldError.of("name", "name is required"));
         }

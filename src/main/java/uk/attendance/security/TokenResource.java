@@ -1,11 +1,13 @@
 package uk.attendance.security;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +25,7 @@ public class TokenResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Creates an MIS bearer token for this school; the token is shown only in this answer")
     public Response create(@PathParam("schoolId") String schoolId, TokenRequest request) {
         return Response.status(Response.Status.CREATED).entity(tokens.create(schoolId, request)).build();

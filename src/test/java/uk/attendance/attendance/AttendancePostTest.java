@@ -1,6 +1,7 @@
 package uk.attendance.attendance;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,19 +13,25 @@ import static uk.attendance.TestData.pupil;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.attendance.TableCounts;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 @QuarkusTest
 class AttendancePostTest {
+
+    @Inject
+    DataSource dataSource;
 
     private String school;
     private final String upn = TestData.upn(1);
@@ -104,6 +111,7 @@ class AttendancePostTest {
         String upn = TestData.upn(1);
         return Stream.of(
                 Arguments.of("unknown pupil", mark(TestData.upn(998), "2025-09-10", "AM", "/"), "upn", "no pupil with UPN"),
+                Arguments.of("wrong check letter", mark("A801200005001", "2025-09-10", "AM", "/"), "upn", "check letter should be 'B'"),
                 Arguments.of("unknown code", mark(upn, "2025-09-10", "AM", "H2"), "code", "unknown attendance code 'H2'"),
                 Arguments.of("bad session", mark(upn, "2025-09-10", "MIDDAY", "/"), "session", "AM or PM"),
                 Arguments.of("future date", mark(upn, "2099-09-10", "AM", "/"), "date", "in the future"),
@@ -117,13 +125,14 @@ class AttendancePostTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRows")
     void eachKindOfBadRowIsNamedAndNothingIsStored(String kind, Map<String, String> bad, String field, String message) {
+        TableCounts before = TableCounts.of(dataSource);
         post(batch("SIMS nightly", List.of(mark(upn, "2025-09-08", "AM", "/"), bad))).statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors", hasSize(1))
                 .body("errors[0].index", equalTo(1))
                 .body("errors[0].field", equalTo(field))
                 .body("errors[0].message", containsString(message));
-        given().get("/api/schools/{id}/pupils/{upn}/attendance", school, upn).then().statusCode(200).body("", empty());
+        assertThat(TableCounts.of(dataSource)).isEqualTo(before);
     }
 
     @Test
@@ -154,12 +163,6 @@ class AttendancePostTest {
                 .body("errors[0].message", containsString("withdrawn"));
         given().contentType(ContentType.JSON).queryParam("historicalImport", true).body(batch("2023 import", old))
                 .post("/api/schools/{id}/attendance", school).then().statusCode(200).body("inserted", equalTo(1));
-    }
-
-    @Test
-    void aBodyThatIsNotJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{\"marks\": [").post("/api/schools/{id}/attendance", school).then()
-                .statusCode(400).contentType("application/problem+json").body("detail", containsString("not valid JSON"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package uk.attendance.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -105,6 +107,11 @@ class PolicyRegistryTest {
             @Override
             public ZoneId timeZone() {
                 return ZoneId.of("Europe/London");
+            }
+
+            @Override
+            public MemorySize maxBodySize() {
+                return new MemorySize(BigInteger.valueOf(100L << 20));
             }
 
             @Override

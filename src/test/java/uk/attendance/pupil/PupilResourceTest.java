@@ -2,6 +2,7 @@ package uk.attendance.pupil;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,6 +38,18 @@ class PupilResourceTest {
                 .body("parents.parentId", contains("P2"))
                 .body("characteristics", contains("FSM"))
                 .body("compulsorySchoolAge", equalTo(true));
+    }
+
+    @Test
+    void parentIdsDifferingOnlyInCaseAreTwoParents() {
+        String school = TestData.school("coopers");
+        String upn = TestData.upn(12);
+        Map<String, Object> twoParents = new java.util.HashMap<>(pupil(upn, "2012-03-04", 9));
+        twoParents.put("parents", List.of(Map.of("parentId", "p1", "name", "Parent One"), Map.of("parentId", "P1", "name", "Parent Two")));
+        given().contentType(ContentType.JSON).body(List.of(twoParents))
+                .put("/api/schools/{id}/pupils", school).then().statusCode(200).body("created", equalTo(1));
+        given().get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
+                .body("parents.parentId", containsInAnyOrder("p1", "P1"));
     }
 
     @Test
