@@ -48,6 +48,20 @@ class PupilPageTest {
     }
 
     @Test
+    void aNewPupilWithNoMarksYetHasAPageWithoutFigures() {
+        String school = TestData.school("coopers");
+        String upn = TestData.upn(403);
+        TestData.pupils(school, TestData.pupil(upn, "2012-01-15", 8));
+        TestUsers.Person lead = TestUsers.lead(school);
+
+        Document page = html(PageSession.signIn(lead.username(), lead.password()).get("/schools/{id}/pupils/{upn}", school, upn));
+
+        assertThat(figure(page, "Attendance")).isEqualTo("—");
+        assertThat(figure(page, "Absence")).isEqualTo("—");
+        assertThat(figure(page, "Possible sessions")).isEqualTo("0");
+    }
+
+    @Test
     void toDoListsTheOpenActionsAndTheTimelineSaysWhoDidWhatAndWhen() {
         WebTestData.School school = WebTestData.coopersWithAnAt1Letter(402, "Mo", "Quill");
         TestUsers.Person lead = TestUsers.lead(school.id());
