@@ -2,12 +2,15 @@ package uk.attendance.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
 import java.util.Set;
 
 /**
  * Who is making the request, as written into register history, interventions and decisions, and
  * which schools they may see. Work the service does on its own (the demo loader) is "system".
+ * The pages' header reads it too: {@code {inject:caller.name}}.
  */
+@Named("caller")
 @RequestScoped
 public class Caller {
 
@@ -21,6 +24,20 @@ public class Caller {
 
     public String name() {
         return identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** May open school pages: a lead, or an admin. */
+    public boolean reviewsSchools() {
+        return isAdmin() || identity.hasRole(Role.LEAD_NAME);
+    }
+
+    /** May open the policies page: an author, or an admin. */
+    public boolean authorsPolicies() {
+        return isAdmin() || identity.hasRole(Role.AUTHOR_NAME);
     }
 
     public boolean isAdmin() {
