@@ -71,12 +71,9 @@ public class EvaluationService {
             throw ProblemException.invalid(FieldError.of("asOf", "asOf " + asOf + " is in the future"));
         }
         PhaseTimer timer = new PhaseTimer();
-        List<Long> pupilIds = QuarkusTransaction.requiringNew().call(() -> {
-            access.require(schoolId);
-            return Pupil.idsBySchool(schoolId);
-        });
+        Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));
         timer.lap(Phase.LOAD_FACTS);
-        return evaluate(schoolId, pupilIds, asOf, measuresOnly, timer);
+        return evaluate(roll, asOf, measuresOnly, timer);
     }
 
     /**
@@ -85,26 +82,29 @@ public class EvaluationService {
      */
     public EvaluationSummary evaluatePupils(String schoolId, List<Long> pupilIds, LocalDate asOf) {
         try {
-            return evaluate(schoolId, pupilIds, asOf, false, new PhaseTimer()).summary();
+            PhaseTimer timer = new PhaseTimer();
+            Roll roll = QuarkusTransaction.requiringNew().call(() ->
+                    new Roll(access.require(schoolId), pupilIds, calendar(schoolId, asOf)));
+            timer.lap(Phase.LOAD_FACTS);
+            return evaluate(roll, asOf, false, timer).summary();
         } catch (ProblemException e) {
             LOG.warnf("School %s: evaluation after the post did not run: %s", schoolId, e.getMessage());
             return new EvaluationSummary(asOf, 0, 0, e.getMessage(), null);
         }
     }
 
-    private EvaluationResult evaluate(String schoolId, List<Long> pupilIds, LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
-        timer.restart();
-        School school = QuarkusTransaction.requiringNew().call(() -> access.require(schoolId));
+    private EvaluationResult evaluate(Roll roll, LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
+        School school = roll.school();
+        List<Long> pupilIds = roll.pupilIds();
+        SchoolCalendar calendar = roll.calendar();
         LoadedPolicy policy = policies.require(school.policy);
-        SchoolCalendar calendar = QuarkusTransaction.requiringNew().call(() -> calendar(schoolId, asOf));
-        timer.lap(Phase.LOAD_FACTS);
         List<ActionView> raised = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
             raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf, measuresOnly, timer));
         }
         EvaluationTimings timings = timer.timings();
-        LOG.infof("School %s evaluated as of %s with policy %s version %s%s: %d pupils, %d actions raised, %s", schoolId, asOf,
+        LOG.infof("School %s evaluated as of %s with policy %s version %s%s: %d pupils, %d actions raised, %s", school.id, asOf,
                 policy.id(), policy.version(), measuresOnly ? " (measures only)" : "", pupilIds.size(), raised.size(), timings);
         return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised, timings);
     }
@@ -184,9 +184,10 @@ public class EvaluationService {
 
     /** Every pupil's standing in the school as of a date, by pupil id, the pupils batched as in an evaluation. */
     public Map<Long, PupilStanding> standings(String schoolId, LocalDate asOf) {
-        School school = QuarkusTransaction.requiringNew().call(() -> access.require(schoolId));
-        List<Long> pupilIds = QuarkusTransaction.requiringNew().call(() -> Pupil.idsBySchool(schoolId));
-        SchoolCalendar calendar = QuarkusTransaction.requiringNew().call(() -> calendar(schoolId, asOf));
+        Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));
+        School school = roll.school();
+        SchoolCalendar calendar = roll.calendar();
+        List<Long> pupilIds = roll.pupilIds();
         Map<Long, PupilStanding> standings = new HashMap<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
@@ -217,6 +218,14 @@ public class EvaluationService {
     }
 
     public record PupilStanding(AttendanceSummary attendance, String band) {
+    }
+
+    /** The school, the pupils to evaluate and its calendar, read together before any batch. */
+    private record Roll(School school, List<Long> pupilIds, SchoolCalendar calendar) {
+    }
+
+    private Roll roll(String schoolId, LocalDate asOf) {
+        return new Roll(access.require(schoolId), Pupil.idsBySchool(schoolId), calendar(schoolId, asOf));
     }
 
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
