@@ -78,6 +78,12 @@ public class ActionService {
         if (decision == action.status) {
             throw ProblemException.conflict("Action " + actionId + " is already " + action.status + ".");
         }
+        // A decision happens once: of two requests deciding the same action at once, the second waits for the
+        // first's row lock, then finds the status no longer what it read, changes nothing and answers 409.
+        if (RecommendedAction.moveStatus(action.id, action.status, decision) == 0) {
+            throw ProblemException.conflict("Action " + actionId + " was decided by another request a moment ago; nothing was"
+                    + " recorded. Reload it to see that decision.");
+        }
         ActionDecision recorded = new ActionDecision();
         recorded.action = action;
         recorded.decision = decision;
