@@ -14,6 +14,7 @@ import uk.attendance.intervention.InterventionService;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
@@ -70,6 +71,17 @@ public class ActionService {
         }
         ActionStatus decision = parseDecision(request.decision());
         LocalDate date = parseDate(request.date());
+        List<FieldError> errors = new ArrayList<>();
+        TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
+        TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
+        if (request.parentIds() != null) {
+            for (int i = 0; i < request.parentIds().size(); i++) {
+                TextInput.checkLine(errors, null, "parentIds[" + i + "]", request.parentIds().get(i), 64);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The decision was not recorded.", errors);
+        }
         if (action.status.isClosed()) {
             ActionDecision closed = action.latestDecision().orElseThrow();
             throw ProblemException.conflict("Action " + actionId + " was already " + action.status + " on " + closed.date
