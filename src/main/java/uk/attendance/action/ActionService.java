@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.intervention.InterventionService;
@@ -80,7 +81,8 @@ public class ActionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The decision was not recorded.", errors);
+            throw ProblemException.invalid("The decision was not recorded: "
+                    + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), errors);
         }
         if (action.status.isClosed()) {
             ActionDecision closed = action.latestDecision().orElseThrow();

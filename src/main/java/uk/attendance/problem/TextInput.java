@@ -41,10 +41,11 @@ public final class TextInput {
         if (value == null) {
             return Optional.empty();
         }
-        String text = value.trim();
-        if (text.length() > maxLength) {
-            return Optional.of(field + " is at most " + maxLength + " characters, not " + text.length());
+        // Stored trimmed, so measured trimmed; but only whitespace is trimmed away unseen, never a NUL or an override.
+        if (value.trim().length() > maxLength) {
+            return Optional.of(field + " is at most " + maxLength + " characters, not " + value.trim().length());
         }
+        String text = value.strip();
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             boolean layout = multiline && (c == '\n' || c == '\r' || c == '\t');
