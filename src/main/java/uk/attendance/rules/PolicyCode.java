@@ -58,6 +58,7 @@ final class PolicyCode {
     private static final Pattern BINDING = Pattern.compile("^\\s*[$\\w]+\\s*:=?(?!:)");
 
     private final PolicyNames names;
+    private boolean mvel;
     private final JavaParser parser = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
@@ -65,9 +66,18 @@ final class PolicyCode {
         this.names = names;
     }
 
-    /** A DRL constraint, {@code eval} or {@code from} expression (DRL operators allowed). */
+    /**
+     * A DRL constraint, {@code from} or attribute expression (DRL operators allowed). MVEL evaluates these,
+     * and MVEL knows class names of its own beyond the policy's imports (such as {@code Array} for
+     * {@code java.lang.reflect.Array}), so an unknown capitalised name is refused here rather than taken for a variable.
+     */
     List<Finding> constraint(String text) {
-        return expression(drlToJava(text));
+        mvel = true;
+        try {
+            return expression(drlToJava(text));
+        } finally {
+            mvel = false;
+        }
     }
 
     List<Finding> expression(String text) {
@@ -192,6 +202,8 @@ final class PolicyCode {
         PolicyNames.Resolution r = names.qualified(segments);
         if (r.kind() == PolicyNames.Kind.DISALLOWED) {
             findings.add(at(chain, r.className().replace('$', '.') + " is not allowed in a policy: " + ALLOWED));
+        } else if (r.kind() == PolicyNames.Kind.UNKNOWN && mvel && Character.isUpperCase(segments.getFirst().charAt(0))) {
+            findings.add(at(chain, "unknown name '" + segments.getFirst() + "': " + ALLOWED));
         }
     }
 

@@ -144,6 +144,7 @@ class PolicySafetyTest {
                 + "action( System.exit( 0 ); ), result( x ) )",
         "PupilFacts( upn == String.valueOf( Thread.currentThread() ) )",
         "PupilFacts( period.declaringClass != null )",
+        "PupilFacts( Array.getLength( characteristics.toArray() ) > 0 )",
     })
     void codeInAConditionOutsideTheAllowlistIsRefusedAtItsLine(String condition) {
         String body = """
