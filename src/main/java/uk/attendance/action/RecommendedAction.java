@@ -100,6 +100,14 @@ public class RecommendedAction extends PanacheEntityBase {
         return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.get(decisions.size() - 1));
     }
 
+    /**
+     * Sets the status only if it is still {@code expected}, taking the row's lock: the number of rows
+     * changed (0 when another transaction decided the action first).
+     */
+    public static int moveStatus(Long id, ActionStatus expected, ActionStatus next) {
+        return update("status = ?1 where id = ?2 and status = ?3", next, id, expected);
+    }
+
     public static Optional<RecommendedAction> findInSchool(String schoolId, Long id) {
         return find("schoolId = ?1 and id = ?2", schoolId, id).firstResultOptional();
     }

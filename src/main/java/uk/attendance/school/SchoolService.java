@@ -9,6 +9,7 @@ import java.util.List;
 import uk.attendance.policy.PolicyDirectory;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -33,6 +34,8 @@ public class SchoolService {
         School.idProblem(schoolId).ifPresent(problem -> errors.add(FieldError.of("schoolId", problem)));
         if (request == null || request.name() == null || request.name().isBlank()) {
             errors.add(FieldError.of("name", "name is required"));
+        } else {
+            TextInput.checkLine(errors, null, "name", request.name(), 200);
         }
         if (request == null || request.policy() == null || request.policy().isBlank()) {
             errors.add(FieldError.of("policy", "policy is required"));
