@@ -43,7 +43,7 @@ import uk.attendance.db.EmbeddedMariaDb;
  */
 class ServiceRestartIT {
 
-    private static final String ADMIN_PASSWORD = "restart-it-password";
+    private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final String SCHOOL = "restart-school";
     private static final int PUPILS = 100;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);

@@ -29,6 +29,13 @@ public final class PageSession {
         return session;
     }
 
+    /** Another browser holding copies of this one's cookies, e.g. one taken from it. */
+    public PageSession copy() {
+        PageSession copy = new PageSession();
+        copy.cookies.putAll(cookies);
+        return copy;
+    }
+
     /** Nobody signed in. */
     public static PageSession anonymous() {
         return new PageSession();
