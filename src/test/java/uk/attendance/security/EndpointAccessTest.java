@@ -52,6 +52,10 @@ class EndpointAccessTest {
             Map.entry("DELETE /api/schools/{schoolId}/tokens/{tokenId}", ADMIN),
             Map.entry("POST /api/users", ADMIN),
             Map.entry("GET /api/users", ADMIN),
+            // For another user's name; a person changing their own password is in AccountsTest.
+            Map.entry("PUT /api/users/{username}/password", ADMIN),
+            Map.entry("POST /api/users/{username}/disable", ADMIN),
+            Map.entry("POST /api/users/{username}/enable", ADMIN),
             Map.entry("GET /api/policies", EnumSet.of(Who.ADMIN, Who.AUTHOR, Who.LEAD)),
             Map.entry("GET /api/policies/{id}", EnumSet.of(Who.ADMIN, Who.AUTHOR, Who.LEAD)),
             Map.entry("POST /api/policies/{id}/validate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
@@ -114,8 +118,10 @@ class EndpointAccessTest {
     private void check(String key, Body body, List<String> wrong) {
         boolean schoolScoped = key.contains("{schoolId}");
         expect(wrong, key, "no credentials", call(key, body, own, ownUpn, given().auth().none()), 401);
+        // A user of its own: ten wrong passwords for one username pause its sign-in (429), and admin signs in next.
+        TestUsers.Person victim = TestUsers.author();
         expect(wrong, key, "a wrong password", call(key, body, own, ownUpn,
-                given().auth().preemptive().basic("admin", "not-the-password")), 401);
+                given().auth().preemptive().basic(victim.username(), "not-" + victim.password())), 401);
         expect(wrong, key, "a revoked token", call(key, body, own, ownUpn, given().auth().oauth2(revokedToken)), 401);
         expect(wrong, key, "an unknown token", call(key, body, own, ownUpn, given().auth().oauth2("no-such-token")), 401);
         for (Who who : Who.values()) {
@@ -150,7 +156,8 @@ class EndpointAccessTest {
         String path = key.substring(key.indexOf(' ') + 1)
                 .replace("{schoolId}", school).replace("{upn}", upn)
                 .replace("{id}", key.contains("/policies/") ? "coopers" : "999999")
-                .replace("{tokenId}", "999999");
+                .replace("{tokenId}", "999999")
+                .replace("{username}", "no-such-user");
         if (body != null) {
             request = request.contentType(body.contentType()).body(body.content());
         }
