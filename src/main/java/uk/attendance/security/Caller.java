@@ -54,6 +54,12 @@ public class Caller {
         return identity.isAnonymous() ? null : identity.getAttribute(Identities.SESSION);
     }
 
+    /** The CSRF token of this page session, for its forms; empty for anyone else. */
+    public String csrfToken() {
+        String token = SessionCsrf.tokenOf(identity);
+        return token == null ? "" : token;
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Role.ADMIN_NAME);
     }

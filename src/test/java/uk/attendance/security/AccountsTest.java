@@ -198,4 +198,24 @@ class AccountsTest {
         }
         lead.given().get("/api/schools/{id}", school).then().statusCode(200);
     }
+
+    @Test
+    void theSessionCookieChangesNothingThroughTheApiWithoutTheSessionsCsrfToken() {
+        String school = TestData.school("coopers");
+        TestUsers.Person lead = TestUsers.lead(school);
+        PageSession session = PageSession.signIn(lead.username(), lead.password());
+        PageSession otherSession = PageSession.signIn(lead.username(), lead.password());
+
+        Response forged = session.withCookies().post("/api/schools/{id}/evaluate", school);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        Response anotherSessionsToken = session.withCookies().header("X-CSRF-Token", otherSession.csrfToken())
+                .post("/api/schools/{id}/evaluate", school);
+        assertThat(anotherSessionsToken.statusCode()).isEqualTo(403);
+
+        assertThat(session.withCookies().get("/api/schools/{id}", school).statusCode()).isEqualTo(200);
+        assertThat(session.withCookies().header("X-CSRF-Token", session.csrfToken())
+                .post("/api/schools/{id}/evaluate", school).statusCode()).isEqualTo(200);
+        lead.given().post("/api/schools/{id}/evaluate", school).then().statusCode(200);
+    }
 }
