@@ -244,8 +244,9 @@ public final class BenchTool {
 
     // --- Helpers ----------------------------------------------------------------------------------------
 
+    /** The embedded database's account and password come in the URL (user=, password=), read from its data directory. */
     private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "root", "");
+        return url.contains("user=") ? DriverManager.getConnection(url) : DriverManager.getConnection(url, "root", "");
     }
 
     private static Map<String, Long> pupilIds(Connection connection, String schoolId) throws SQLException {

@@ -125,10 +125,12 @@ if [[ -z $db_port ]]; then
     exit 1
 fi
 echo "Ready after $((SECONDS - started)) s; embedded MariaDB on port $db_port."
+# The embedded server checks passwords: the service's account password is kept in the data directory.
+db_password=$(cat "$work/data/mariadb-password")
 
 BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/bench.py" "${args[@]}" \
     --url "http://127.0.0.1:$port" --pid "$pid" --xmx "$heap" --user admin --app "$work/app" --work "$work" \
-    --jdbc-url "jdbc:mariadb://127.0.0.1:$db_port/attendance" --gc-log "$work/gc.log" &
+    --jdbc-url "jdbc:mariadb://127.0.0.1:$db_port/attendance?user=attendance&password=$db_password" --gc-log "$work/gc.log" &
 # Waited for in the background so that a signal reaches the trap at once, not after the run.
 driver=$!
 wait "$driver"

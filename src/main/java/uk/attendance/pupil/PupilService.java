@@ -17,16 +17,19 @@ import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
+import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class PupilService {
 
     private final SchoolAccess access;
+    private final Caller caller;
     private final Clock clock;
 
-    PupilService(SchoolAccess access, Clock clock) {
+    PupilService(SchoolAccess access, Caller caller, Clock clock) {
         this.access = access;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -39,6 +42,7 @@ public class PupilService {
         }
         List<ValidPupil> valid = validate(batch);
         Map<String, Pupil> existing = Pupil.byUpn(schoolId, valid.stream().map(ValidPupil::upn).toList());
+        Map<Long, PupilVersion> versions = PupilVersion.latest(existing.values().stream().map(p -> p.id).toList());
         Instant now = Instant.now(clock);
         int created = 0;
         int updated = 0;
@@ -62,6 +66,11 @@ public class PupilService {
             pupil.updatedAt = now;
             replaceParents(pupil, row.request().parents());
             pupil.persist();
+            // Kept only when something changed, so re-posting the same roll every night adds nothing.
+            PupilVersion version = PupilVersion.of(pupil, now, caller.name());
+            if (!version.sameDetails(versions.get(pupil.id))) {
+                version.persist();
+            }
         }
         return new UpsertResult(created, updated);
     }
