@@ -63,14 +63,22 @@ public final class CompactRegister {
         return (int) (date.toEpochDay() - AcademicYear.containing(date).start().toEpochDay());
     }
 
-    /** A year's string with one more mark written in, lengthened with {@link #NO_MARK} as needed. */
-    static char[] with(char[] sessions, int position, AttendanceCode code) {
-        char[] result = sessions;
-        if (position >= sessions.length) {
-            result = Arrays.copyOf(sessions, position + 1);
-            Arrays.fill(result, sessions.length, position, NO_MARK);
+    /** A year's sessions to write marks into: the stored string, or none, widened to the longest year. */
+    static char[] widened(String stored) {
+        char[] sessions = new char[MAX_SESSIONS];
+        Arrays.fill(sessions, NO_MARK);
+        if (stored != null) {
+            stored.getChars(0, stored.length(), sessions, 0);
         }
-        result[position] = symbol(code);
-        return result;
+        return sessions;
+    }
+
+    /** The string to store: up to the last marked session. */
+    static String trimmed(char[] sessions) {
+        int length = sessions.length;
+        while (length > 0 && sessions[length - 1] == NO_MARK) {
+            length--;
+        }
+        return new String(sessions, 0, length);
     }
 }

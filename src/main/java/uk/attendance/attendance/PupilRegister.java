@@ -82,6 +82,54 @@ public final class PupilRegister {
         });
     }
 
+    /** How many of a school's sessions on one date were given one code. */
+    public record CodeCount(LocalDate date, AttendanceCode code, long sessions) {
+    }
+
+    /** The whole school's sessions from {@code from} to {@code to}, counted by date and code, from its compact rows. */
+    public static List<CodeCount> schoolCodeCounts(String schoolId, LocalDate from, LocalDate to) {
+        AcademicYear year = AcademicYear.containing(from);
+        if (!year.contains(to)) {
+            throw new IllegalArgumentException("from " + from + " and to " + to + " are in different academic years");
+        }
+        int first = CompactRegister.position(from, Session.AM);
+        int last = CompactRegister.position(to, Session.PM);
+        return withConnection(connection -> {
+            int[][] byDay = new int[(last - first) / 2 + 1][];
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sessions FROM pupil_register WHERE school_id = ? AND academic_year = ?")) {
+                select.setString(1, schoolId);
+                select.setInt(2, year.startYear());
+                select.setFetchSize(JDBC_BATCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String sessions = rows.getString(1);
+                        for (int p = first; p <= Math.min(last, sessions.length() - 1); p++) {
+                            AttendanceCode code = CompactRegister.code(sessions.charAt(p));
+                            if (code != null) {
+                                int day = (p - first) / 2;
+                                if (byDay[day] == null) {
+                                    byDay[day] = new int[AttendanceCode.values().length];
+                                }
+                                byDay[day][code.ordinal()]++;
+                            }
+                        }
+                    }
+                }
+            }
+            List<CodeCount> result = new ArrayList<>();
+            AttendanceCode[] codes = AttendanceCode.values();
+            for (int day = 0; day < byDay.length; day++) {
+                for (int c = 0; byDay[day] != null && c < codes.length; c++) {
+                    if (byDay[day][c] > 0) {
+                        result.add(new CodeCount(from.plusDays(day), codes[c], byDay[day][c]));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
     /** Dates from {@code from} to {@code to} on which the school held at least one session: its calendar of school days. */
     public static List<LocalDate> schoolDays(String schoolId, LocalDate from, LocalDate to) {
         return withConnection(connection -> {
@@ -157,24 +205,18 @@ public final class PupilRegister {
                     AttendanceCode code = AttendanceCode.ofMark(rows.getString(4));
                     Key key = new Key(pupilId, AcademicYear.containing(date).startYear());
                     if (!key.equals(current)) {
-                        if (current != null) {
-                            years.put(current, sessions);
-                        }
                         current = key;
-                        sessions = years.getOrDefault(key, new char[0]);
+                        sessions = years.computeIfAbsent(key, k -> CompactRegister.widened(null));
                     }
-                    sessions = CompactRegister.with(sessions, CompactRegister.position(date, Session.valueOf(rows.getString(3))), code);
+                    sessions[CompactRegister.position(date, Session.valueOf(rows.getString(3)))] = CompactRegister.symbol(code);
                     if (code.isSchoolSession()) {
                         days.add(date);
                     }
                 }
-                if (current != null) {
-                    years.put(current, sessions);
-                }
             }
         }
         Map<Key, String> strings = new TreeMap<>();
-        years.forEach((key, sessions) -> strings.put(key, new String(sessions)));
+        years.forEach((key, sessions) -> strings.put(key, CompactRegister.trimmed(sessions)));
         return new Derived(strings, days);
     }
 
@@ -208,18 +250,14 @@ public final class PupilRegister {
             LocalDate date = batch.date(i);
             AttendanceCode code = batch.code(i);
             Key key = new Key(batch.pupilId(i), AcademicYear.containing(date).startYear());
-            char[] sessions = after.get(key);
-            if (sessions == null) {
-                String stored = before.get(key);
-                sessions = stored == null ? new char[0] : stored.toCharArray();
-            }
-            after.put(key, CompactRegister.with(sessions, CompactRegister.position(date, batch.session(i)), code));
+            char[] sessions = after.computeIfAbsent(key, k -> CompactRegister.widened(before.get(k)));
+            sessions[CompactRegister.position(date, batch.session(i))] = CompactRegister.symbol(code);
             heldOn.merge(date, code.isSchoolSession(), Boolean::logicalOr);
         }
         Map<Key, String> inserts = new TreeMap<>();
         Map<Key, String> updates = new TreeMap<>();
         after.forEach((key, sessions) -> {
-            String value = new String(sessions);
+            String value = CompactRegister.trimmed(sessions);
             String stored = before.get(key);
             if (stored == null) {
                 inserts.put(key, value);

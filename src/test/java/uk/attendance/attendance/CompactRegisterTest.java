@@ -31,9 +31,11 @@ class CompactRegisterTest {
     }
 
     @Test
-    void writingAMarkPastTheEndFillsTheGapWithNoMark() {
-        char[] sessions = CompactRegister.with(new char[0], 3, AttendanceCode.C2);
-        assertThat(new String(sessions)).isEqualTo("---t");
-        assertThat(new String(CompactRegister.with(sessions, 0, AttendanceCode.PRESENT_AM))).isEqualTo("/--t");
+    void aYearIsStoredUpToItsLastMarkedSession() {
+        char[] sessions = CompactRegister.widened("/\\");
+        assertThat(sessions).hasSize(CompactRegister.MAX_SESSIONS);
+        sessions[5] = CompactRegister.symbol(AttendanceCode.C2);
+        assertThat(CompactRegister.trimmed(sessions)).isEqualTo("/\\---t");
+        assertThat(CompactRegister.trimmed(CompactRegister.widened(null))).isEmpty();
     }
 }
