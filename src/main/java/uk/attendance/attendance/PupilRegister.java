@@ -254,19 +254,14 @@ public final class PupilRegister {
             sessions[CompactRegister.position(date, batch.session(i))] = CompactRegister.symbol(code);
             heldOn.merge(date, code.isSchoolSession(), Boolean::logicalOr);
         }
-        Map<Key, String> inserts = new TreeMap<>();
-        Map<Key, String> updates = new TreeMap<>();
+        Map<Key, String> changed = new TreeMap<>();
         after.forEach((key, sessions) -> {
             String value = CompactRegister.trimmed(sessions);
-            String stored = before.get(key);
-            if (stored == null) {
-                inserts.put(key, value);
-            } else if (!stored.equals(value)) {
-                updates.put(key, value);
+            if (!value.equals(before.get(key))) {
+                changed.put(key, value);
             }
         });
-        insertYears(connection, schoolId, inserts);
-        updateYears(connection, updates);
+        upsertYears(connection, schoolId, changed);
         Set<LocalDate> held = new TreeSet<>();
         Set<LocalDate> closedOnly = new TreeSet<>();
         heldOn.forEach((date, anySession) -> (anySession ? held : closedOnly).add(date));
@@ -316,22 +311,24 @@ public final class PupilRegister {
         }
     }
 
-    private static void updateYears(Connection connection, Map<Key, String> rows) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE pupil_register SET sessions = ? WHERE pupil_id = ? AND academic_year = ?")) {
+    /** New and changed rows in one batch of inserts, which the driver sends in bulk: a school's night in one round trip. */
+    private static void upsertYears(Connection connection, String schoolId, Map<Key, String> rows) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO pupil_register (pupil_id, academic_year, school_id,"
+                + " sessions) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE sessions = VALUES(sessions)")) {
             int pending = 0;
             for (Map.Entry<Key, String> row : rows.entrySet()) {
-                update.setString(1, row.getValue());
-                update.setLong(2, row.getKey().pupilId());
-                update.setInt(3, row.getKey().academicYear());
-                update.addBatch();
+                upsert.setLong(1, row.getKey().pupilId());
+                upsert.setInt(2, row.getKey().academicYear());
+                upsert.setString(3, schoolId);
+                upsert.setString(4, row.getValue());
+                upsert.addBatch();
                 if (++pending == JDBC_BATCH) {
-                    update.executeBatch();
+                    upsert.executeBatch();
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                update.executeBatch();
+                upsert.executeBatch();
             }
         }
     }
