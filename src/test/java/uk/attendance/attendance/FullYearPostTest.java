@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,13 +18,6 @@ import uk.attendance.demo.SchoolPhase;
 /** A full year for a 1,000-pupil secondary posts in one request, as CSV or JSON, and posting it again changes nothing. */
 @QuarkusTest
 class FullYearPostTest {
-
-    /**
-     * Storing and evaluating a year takes seconds on a quiet machine but over a minute on a 2-core one shared with
-     * other builds; the suite's default 60 s read timeout would fail the test for the machine's load, not the service.
-     */
-    private static final RestAssuredConfig PATIENT = RestAssured.config()
-            .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 600_000));
 
     @Test
     void aYearOfMarksForALargeSchoolPostsInOneRequest() {
@@ -52,13 +42,13 @@ class FullYearPostTest {
         });
         json.append("]}");
 
-        given().config(PATIENT).contentType("text/csv").queryParam("source", "SIMS year import").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+        given().contentType("text/csv").queryParam("source", "SIMS year import").body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/schools/{id}/attendance", school).then().statusCode(200)
                 .body("received", equalTo(marks[0])).body("inserted", equalTo(marks[0]))
                 .body("evaluation.pupilsEvaluated", equalTo(1000))
                 .body("evaluation.asOf", equalTo(year.get(year.size() - 1).toString()));
         // The same year as JSON, which is over twice the size of the CSV, still fits the default body limit.
-        given().config(PATIENT).contentType(ContentType.JSON).body(json.toString().getBytes(StandardCharsets.UTF_8))
+        given().contentType(ContentType.JSON).body(json.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/schools/{id}/attendance", school).then().statusCode(200)
                 .body("inserted", equalTo(0)).body("amended", equalTo(0)).body("unchanged", equalTo(marks[0]));
     }
