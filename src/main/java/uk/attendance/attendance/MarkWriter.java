@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 /**
  * Stores a validated batch with JDBC batches on the caller's transactional connection: new marks
  * are inserted, changed codes are updated with an amendment row, identical marks are left alone.
+ * The pupils' compact registers ({@link PupilRegister}) are written in the same transaction.
  */
 final class MarkWriter {
 
@@ -99,6 +100,7 @@ final class MarkWriter {
                 amendment.executeBatch();
             }
         }
+        PupilRegister.apply(connection, schoolId, batch);
         return new Counts(inserted, amended, unchanged);
     }
 

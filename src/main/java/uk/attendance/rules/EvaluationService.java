@@ -21,8 +21,8 @@ import uk.attendance.action.RecommendedAction;
 import uk.attendance.attendance.AttendanceMeasures;
 import uk.attendance.attendance.AttendanceSummary;
 import uk.attendance.attendance.MarkedSession;
+import uk.attendance.attendance.PupilRegister;
 import uk.attendance.attendance.SchoolCalendar;
-import uk.attendance.attendance.SessionMark;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
@@ -229,13 +229,13 @@ public class EvaluationService {
     }
 
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
-        return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
+        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
     }
 
     /** Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. */
     private static BatchData load(List<Long> pupilIds, LocalDate asOf) {
         Map<Long, Pupil> pupils = Pupil.withParentsAndCharacteristics(pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
+        Map<Long, List<MarkedSession>> marks = PupilRegister.marks(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
         Map<Long, List<Intervention>> interventions = Intervention.forPupils(pupilIds, asOf).stream()
                 .collect(Collectors.groupingBy(i -> i.pupilId));
         Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupilsWithDecisions(pupilIds).stream()
