@@ -58,10 +58,6 @@ public class PupilEvaluation extends PanacheEntityBase {
                 .collect(Collectors.toMap(e -> e.pupilId, e -> e));
     }
 
-    public static Optional<PupilEvaluation> forPupil(long pupilId) {
-        return findByIdOptional(pupilId);
-    }
-
     /** The pupil's facts changed from {@code date}: the next evaluation judges again from there. */
     public static void judgeAgainFrom(long pupilId, LocalDate date) {
         getEntityManager().createNativeQuery(LOWER + " AND pupil_id = ?")
@@ -85,30 +81,24 @@ public class PupilEvaluation extends PanacheEntityBase {
         }
     }
 
-    /** What an evaluation leaves for a pupil: the dirty date it read, and the one still to judge (null: none). */
-    public record Judged(long pupilId, LocalDate dirtyRead, LocalDate dirtyLeft) {
+    /** A pupil judged, with the dirty date the evaluation read (null: none). */
+    public record Judged(long pupilId, LocalDate dirtyRead) {
     }
 
     /**
-     * Records that the pupils' days were judged up to {@code evaluatedTo}, in one statement per distinct pair of dirty
-     * dates (one or two on a nightly run). A change recorded while the evaluation ran (the dirty date differs from the
-     * one it read) is kept, so the next evaluation judges it.
+     * Records that the pupils' days were judged up to {@code evaluatedTo} (or later, as before), in one statement per
+     * distinct dirty date read (one or two on a nightly run). A change recorded while the evaluation ran (the dirty
+     * date is no longer the one it read) is kept, so the next evaluation judges it.
      */
     public static void judged(Collection<Judged> pupils, LocalDate evaluatedTo, Instant at) {
-        Map<List<LocalDate>, List<Long>> groups = new java.util.HashMap<>();
-        for (Judged judged : pupils) {
-            groups.computeIfAbsent(java.util.Arrays.asList(judged.dirtyRead(), judged.dirtyLeft()), k -> new java.util.ArrayList<>())
-                    .add(judged.pupilId());
-        }
-        for (Map.Entry<List<LocalDate>, List<Long>> group : groups.entrySet()) {
-            LocalDate dirtyRead = group.getKey().get(0);
-            LocalDate dirtyLeft = group.getKey().get(1);
-            String left = dirtyLeft == null ? "NULL" : "'" + dirtyLeft + "'";
-            String unchanged = dirtyRead == null ? "dirty_from IS NULL" : "dirty_from = '" + dirtyRead + "'";
-            String rows = group.getValue().stream().map(id -> "(" + id + ", ?1, " + left + ", ?2)").collect(Collectors.joining(","));
+        Map<Optional<LocalDate>, List<Long>> groups = pupils.stream().collect(Collectors.groupingBy(
+                j -> Optional.ofNullable(j.dirtyRead()), Collectors.mapping(Judged::pupilId, Collectors.toList())));
+        for (Map.Entry<Optional<LocalDate>, List<Long>> group : groups.entrySet()) {
+            String unchanged = group.getKey().map(read -> "dirty_from = '" + read + "'").orElse("dirty_from IS NULL");
+            String rows = group.getValue().stream().map(id -> "(" + id + ", ?1, NULL, ?2)").collect(Collectors.joining(","));
             getEntityManager().createNativeQuery("INSERT INTO pupil_evaluation (pupil_id, evaluated_to, dirty_from, evaluated_at)"
                             + " VALUES " + rows + " ON DUPLICATE KEY UPDATE evaluated_to = GREATEST(evaluated_to, ?1),"
-                            + " dirty_from = CASE WHEN " + unchanged + " THEN " + left + " ELSE dirty_from END, evaluated_at = ?2")
+                            + " dirty_from = CASE WHEN " + unchanged + " THEN NULL ELSE dirty_from END, evaluated_at = ?2")
                     .setParameter(1, evaluatedTo).setParameter(2, Timestamp.from(at))
                     .executeUpdate();
         }

@@ -16,7 +16,7 @@ import uk.attendance.pupil.Pupil;
 import uk.attendance.rules.fact.Recommendation;
 
 /**
- * Judges pupils day by day: the school days from each pupil's first day to judge up to {@code asOf}, in date
+ * Judges pupils day by day: the school days from each pupil's first day to judge to their last, in date
  * order, streamed through one session. Each day's facts go in, the rules fire, and each recommendation's first
  * day is kept. An action raised on a day is history (an {@code ActionFact}) on the days after; a stored action
  * whose first day comes before the days judged is history throughout. Stores nothing.
@@ -34,10 +34,14 @@ public final class DayStream {
      * Per pupil, each action key (type and period) whose condition held on a day judged, with its first such day.
      * With no rules ({@code kieBase} null), the facts of every day are computed and nothing fires.
      */
-    public static Map<Long, Map<String, Held>> judge(SchoolCalendar calendar, LocalDate asOf, Collection<Pupil> pupils,
-            Map<Long, List<MarkedSession>> marks, Map<Long, List<Intervention>> interventions,
-            Map<Long, List<RecommendedAction>> actions, Map<Long, LocalDate> judgeFrom, KieBase kieBase, PolicyParameters parameters) {
-        LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElse(asOf.plusDays(1));
+    public static Map<Long, Map<String, Held>> judge(SchoolCalendar calendar, Collection<Pupil> pupils,
+            Map<Long, List<MarkedSession>> marks, Map<Long, List<Intervention>> interventions, Map<Long, List<RecommendedAction>> actions,
+            Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, KieBase kieBase, PolicyParameters parameters) {
+        if (pupils.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate asOf = judgeTo.values().stream().max(LocalDate::compareTo).orElseThrow();
+        LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElseThrow();
         List<LocalDate> days = calendar.schoolDays(earliest, asOf);
         LocalDate seriesFrom = FactAssembler.marksNeededFrom(asOf);
         Map<Long, PupilDays> series = new HashMap<>();
@@ -65,7 +69,7 @@ public final class DayStream {
                 facts.add(assembler.context());
                 facts.add(assembler.calendarFact());
                 for (Pupil pupil : pupils) {
-                    if (!judgeFrom.get(pupil.id).isAfter(day)) {
+                    if (!judgeFrom.get(pupil.id).isAfter(day) && !judgeTo.get(pupil.id).isBefore(day)) {
                         facts.addAll(assembler.facts(pupil, series.get(pupil.id),
                                 interventions.getOrDefault(pupil.id, List.of()), history.get(pupil.id)));
                     }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.kie.api.KieBase;
 import uk.attendance.action.ActionDecision;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
@@ -89,7 +90,7 @@ public class EvaluationService {
         try {
             PhaseTimer timer = new PhaseTimer();
             Roll roll = QuarkusTransaction.requiringNew().call(() ->
-                    new Roll(access.require(schoolId), pupilIds, calendar(schoolId, asOf)));
+                    new Roll(access.require(schoolId), pupilIds, calendarToToday(schoolId, asOf)));
             timer.lap(Phase.LOAD_FACTS);
             return evaluate(roll, asOf, false, timer).summary();
         } catch (ProblemException e) {
@@ -137,8 +138,14 @@ public class EvaluationService {
         Session session = RecommendedAction.getEntityManager().unwrap(Session.class);
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.COMMIT);
-        BatchData batch = load(pupilIds, asOf);
         Map<Long, PupilEvaluation> progress = PupilEvaluation.forPupils(pupilIds);
+        // Days already judged are judged again up to the last one when their facts changed, even past asOf: a
+        // correction posted for last month is judged through to the last day judged, so it can withdraw an action.
+        Map<Long, LocalDate> judgeTo = new HashMap<>();
+        pupilIds.forEach(id -> judgeTo.put(id, progress.containsKey(id) && progress.get(id).evaluatedTo.isAfter(asOf)
+                ? progress.get(id).evaluatedTo : asOf));
+        LocalDate end = judgeTo.values().stream().max(LocalDate::compareTo).orElse(asOf);
+        BatchData batch = load(pupilIds, end);
         timer.lap(Phase.LOAD_FACTS);
         Map<Long, LocalDate> judgeFrom = new HashMap<>();
         LocalDate floor = firstDayOfActions(school, asOf);
@@ -147,9 +154,9 @@ public class EvaluationService {
             LocalDate from = evaluated == null ? floor : evaluated.judgeFrom();
             judgeFrom.put(pupilId, from.isBefore(floor) ? floor : from);
         }
-        Map<Long, Map<String, DayStream.Held>> judgement = DayStream.judge(calendar, asOf, batch.pupils().values(), batch.marks(),
-                batch.interventions(), batch.actions(), judgeFrom, measuresOnly ? null : policy.kieBase(), policy.parameters());
-        timer.lap(Phase.FIRE_RULES);
+        Map<Long, Map<String, DayStream.Held>> judgement = DayStream.judge(calendar, batch.pupils().values(), batch.marks(),
+                batch.interventions(), batch.actions(), judgeFrom, judgeTo, measuresOnly ? null : policy.kieBase(), policy.parameters());
+        timer.lap(measuresOnly ? Phase.COMPUTE_MEASURES : Phase.FIRE_RULES);
         if (measuresOnly) {
             return List.of();
         }
@@ -158,13 +165,9 @@ public class EvaluationService {
         List<PupilEvaluation.Judged> judged = new ArrayList<>();
         for (Pupil pupil : batch.pupils().values()) {
             PupilEvaluation evaluated = progress.get(pupil.id);
-            boolean judgedThrough = evaluated == null || !asOf.isBefore(evaluated.evaluatedTo);
             raised.addAll(store(session, school, policy, pupil, batch.actions().getOrDefault(pupil.id, List.of()),
-                    judgement.getOrDefault(pupil.id, Map.of()), judgeFrom.get(pupil.id), judgedThrough, evaluated, asOf, now));
-            LocalDate dirtyRead = evaluated == null ? null : evaluated.dirtyFrom;
-            LocalDate dirtyLeft = judgedThrough || dirtyRead == null ? null
-                    : dirtyRead.isAfter(asOf) ? dirtyRead : asOf.plusDays(1);
-            judged.add(new PupilEvaluation.Judged(pupil.id, dirtyRead, dirtyLeft));
+                    judgement.getOrDefault(pupil.id, Map.of()), judgeFrom.get(pupil.id), evaluated, judgeTo.get(pupil.id), now));
+            judged.add(new PupilEvaluation.Judged(pupil.id, evaluated == null ? null : evaluated.dirtyFrom));
         }
         PupilEvaluation.judged(judged, asOf, now);
         // Written here rather than at commit, so that the time is the store's.
@@ -185,7 +188,7 @@ public class EvaluationService {
      * none of them, an open action withdrawn and an accepted one marked as resting on changed facts.
      */
     private List<ActionView> store(Session session, School school, LoadedPolicy policy, Pupil pupil, List<RecommendedAction> actions,
-            Map<String, DayStream.Held> held, LocalDate judgedFrom, boolean judgedThrough, PupilEvaluation evaluated, LocalDate asOf, Instant now) {
+            Map<String, DayStream.Held> held, LocalDate judgedFrom, PupilEvaluation evaluated, LocalDate asOf, Instant now) {
         Map<String, RecommendedAction> byKey = new HashMap<>();
         actions.forEach(a -> byKey.put(key(a.type, a.period), a));
         List<ActionView> raised = new ArrayList<>();
@@ -208,9 +211,6 @@ public class EvaluationService {
                 session.setReadOnly(existing, false);
                 existing.basisChanged = false;
             }
-        }
-        if (!judgedThrough) {
-            return raised;
         }
         for (RecommendedAction action : actions) {
             boolean judgedAgain = !RaisedAction.of(action).metOn().isBefore(judgedFrom) && !RaisedAction.of(action).metOn().isAfter(asOf);
@@ -280,6 +280,38 @@ public class EvaluationService {
         return because + ", its condition held on no school day. Withdrawn by the evaluation.";
     }
 
+    /**
+     * What a policy would raise for the school's pupils over the academic year up to {@code asOf}, every school day
+     * judged from the start of the year (or the school's {@code actionsFrom}) as if no action had been raised yet:
+     * per pupil, each action key (type and period) with the first day its condition held. Stores nothing, so a
+     * candidate policy can be compared with the active one.
+     */
+    public Map<Long, Map<String, DayStream.Held>> judgeWithoutStoring(String schoolId, KieBase kieBase, PolicyParameters parameters,
+            LocalDate asOf) {
+        Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));
+        LocalDate from = firstDayOfActions(roll.school(), asOf);
+        Map<Long, Map<String, DayStream.Held>> held = new HashMap<>();
+        List<Long> pupilIds = roll.pupilIds();
+        for (int start = 0; start < pupilIds.size(); start += PUPILS_PER_SESSION) {
+            List<Long> batch = pupilIds.subList(start, Math.min(pupilIds.size(), start + PUPILS_PER_SESSION));
+            held.putAll(QuarkusTransaction.requiringNew().call(() -> {
+                Session session = Pupil.getEntityManager().unwrap(Session.class);
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+                BatchData data = load(batch, asOf);
+                Map<Long, LocalDate> judgeFrom = new HashMap<>();
+                Map<Long, LocalDate> judgeTo = new HashMap<>();
+                batch.forEach(id -> {
+                    judgeFrom.put(id, from);
+                    judgeTo.put(id, asOf);
+                });
+                return DayStream.judge(roll.calendar(), data.pupils().values(), data.marks(), data.interventions(), Map.of(),
+                        judgeFrom, judgeTo, kieBase, parameters);
+            }));
+        }
+        return held;
+    }
+
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
     public PupilStanding standing(School school, Pupil pupil, LocalDate asOf) {
         return standings(school, calendar(school.id, asOf), List.of(pupil.id), asOf).get(pupil.id);
@@ -329,6 +361,11 @@ public class EvaluationService {
 
     private Roll roll(String schoolId, LocalDate asOf) {
         return new Roll(access.require(schoolId), Pupil.idsBySchool(schoolId), calendar(schoolId, asOf));
+    }
+
+    /** The calendar an evaluation streams days over: it may judge again days after {@code asOf} it judged before. */
+    private SchoolCalendar calendarToToday(String schoolId, LocalDate asOf) {
+        return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock)));
     }
 
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
