@@ -17,6 +17,7 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -44,7 +45,7 @@ public class ActionService {
             try {
                 wanted = ActionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED or COMPLETED, not '" + status + "'"));
+                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED, COMPLETED or WITHDRAWN, not '" + status + "'"));
             }
         }
         Long pupilId = null;
@@ -108,6 +109,8 @@ public class ActionService {
         recorded.persist();
         action.decisions.add(recorded);
         action.status = decision;
+        // Rules see an action's status as of each day: the days from the decision's date are judged again.
+        PupilEvaluation.judgeAgainFrom(action.pupilId, date);
         if (decision == ActionStatus.COMPLETED && action.recordsKind != null) {
             recordIntervention(action, request, date);
         }
@@ -149,7 +152,7 @@ public class ActionService {
         if (decision != null) {
             try {
                 ActionStatus status = ActionStatus.valueOf(decision.trim().toUpperCase(Locale.ROOT));
-                if (status != ActionStatus.OPEN) {
+                if (status != ActionStatus.OPEN && status != ActionStatus.WITHDRAWN) {
                     return status;
                 }
             } catch (IllegalArgumentException e) {

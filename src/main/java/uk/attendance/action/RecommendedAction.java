@@ -68,8 +68,17 @@ public class RecommendedAction extends PanacheEntityBase {
     @Column(nullable = false)
     public String period;
 
+    /** The day of the evaluation that raised it. */
     @Column(name = "raised_on", nullable = false)
     public LocalDate raisedOn;
+
+    /** The first school day, within its period, on which its condition held. */
+    @Column(name = "condition_met_on", nullable = false)
+    public LocalDate conditionMetOn;
+
+    /** Accepted, but amended marks mean its condition held on no day. */
+    @Column(name = "basis_changed", nullable = false)
+    public boolean basisChanged;
 
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;

@@ -14,6 +14,7 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -91,6 +92,7 @@ public class InterventionService {
         intervention.recordedAt = Instant.now(clock);
         intervention.recordedBy = caller.name();
         intervention.persist();
+        PupilEvaluation.judgeAgainFrom(pupil.id, intervention.date);
         return intervention;
     }
 

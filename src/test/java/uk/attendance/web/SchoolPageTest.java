@@ -32,7 +32,9 @@ class SchoolPageTest {
         assertThat(card.select("h3").text()).isEqualTo("Send the AT1 letter");
         assertThat(card.select(".who a").text()).isEqualTo("Kit Marlow");
         assertThat(card.select(".who a").attr("href")).isEqualTo("/schools/" + school.id() + "/pupils/" + school.upn());
-        assertThat(card.select(".reason").text()).contains("80.0%");
+        // Every school day is judged: below 97% from the first Monday, off ill.
+        assertThat(card.select(".reason").text()).startsWith("On 8 September 2025: Attendance 0.0% this year");
+        assertThat(card.select(".who").text()).contains("condition met 8 Sep 2025");
         assertThat(card.select(".clause").text()).contains("97%");
         assertThat(card.select("a.letter-link").attr("href")).isEqualTo("/schools/" + school.id() + "/actions/" + school.at1ActionId() + "/letter");
         assertThat(card.select("button[name=decision]").eachAttr("value")).containsExactly("ACCEPTED", "COMPLETED", "DISMISSED");
