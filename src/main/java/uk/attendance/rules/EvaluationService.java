@@ -365,7 +365,7 @@ public class EvaluationService {
 
     /** The calendar an evaluation streams days over: it may judge again days after {@code asOf} it judged before. */
     private SchoolCalendar calendarToToday(String schoolId, LocalDate asOf) {
-        return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock)));
+        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock)));
     }
 
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
