@@ -16,7 +16,7 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /** The leads' review loop: list recommended actions, and record what was decided and done. */
 @ApplicationScoped

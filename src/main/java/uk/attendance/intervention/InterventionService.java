@@ -14,7 +14,7 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 @ApplicationScoped
 public class InterventionService {

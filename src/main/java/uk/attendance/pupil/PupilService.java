@@ -16,7 +16,6 @@ import java.util.Set;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
-import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class PupilService {

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
-import uk.attendance.school.School;
 
 @ApplicationScoped
 public class UserService {
@@ -22,11 +21,13 @@ public class UserService {
     private final Passwords passwords;
     private final Caller caller;
     private final Clock clock;
+    private final KnownSchools knownSchools;
 
-    UserService(Passwords passwords, Caller caller, Clock clock) {
+    UserService(Passwords passwords, Caller caller, Clock clock, KnownSchools knownSchools) {
         this.passwords = passwords;
         this.caller = caller;
         this.clock = clock;
+        this.knownSchools = knownSchools;
     }
 
     @Transactional
@@ -52,7 +53,7 @@ public class UserService {
         }
         Set<String> schools = new TreeSet<>(request.schools() == null ? List.of() : request.schools());
         for (String school : schools) {
-            if (School.findById(school) == null) {
+            if (!knownSchools.exists(school)) {
                 errors.add(FieldError.of("schools", "no school '" + school + "'"));
             }
         }

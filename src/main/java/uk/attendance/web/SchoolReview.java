@@ -17,9 +17,9 @@ import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.pupil.Pupil;
-import uk.attendance.pupil.PupilListItem;
-import uk.attendance.pupil.PupilQueries;
-import uk.attendance.rules.EvaluationService;
+import uk.attendance.evaluation.PupilListItem;
+import uk.attendance.evaluation.PupilQueries;
+import uk.attendance.evaluation.EvaluationService;
 
 /** What the school page shows: the review queue, the pupils by band and the weekly attendance chart. */
 @ApplicationScoped
