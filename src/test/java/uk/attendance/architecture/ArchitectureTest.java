@@ -34,7 +34,7 @@ class ArchitectureTest {
             Set.of("school"),
             Set.of("pupil"),
             Set.of("attendance"),
-            Set.of("intervention"),
+            Set.of("intervention", "audit"),
             Set.of("action"),
             Set.of("rules.fact"),
             Set.of("rules"),
