@@ -19,7 +19,7 @@ import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /** The leads' review loop: list recommended actions, and record what was decided and done. */
 @ApplicationScoped

@@ -23,7 +23,7 @@ import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.school.School;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /** The nightly post: validate the whole batch, then store it exactly once. */
 @ApplicationScoped

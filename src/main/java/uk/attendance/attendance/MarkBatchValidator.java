@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.attendance.problem.DateInput;
@@ -54,7 +55,7 @@ final class MarkBatchValidator {
             errors.add(FieldError.atRow(index, "session", "session is required (AM or PM)"));
         } else {
             try {
-                markSession = Session.valueOf(session.trim().toUpperCase());
+                markSession = Session.valueOf(session.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(FieldError.atRow(index, "session", "session must be AM or PM, not '" + session + "'"));
             }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.school.School;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /**
  * Rebuilds a school's compact registers and register days from its marks (the legal record) and compares

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.pupil.PupilVersion;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 @ApplicationScoped
 public class AuditService {

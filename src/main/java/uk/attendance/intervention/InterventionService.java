@@ -16,7 +16,7 @@ import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 @ApplicationScoped
 public class InterventionService {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import uk.attendance.config.PolicyDirectory;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;

@@ -2,16 +2,13 @@ package uk.attendance.pupil;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.attendance.problem.DateInput;
 import uk.attendance.security.Role;
 
 @Path("/api/schools/{schoolId}/pupils")
@@ -19,11 +16,9 @@ import uk.attendance.security.Role;
 public class PupilResource {
 
     private final PupilService pupils;
-    private final PupilQueries queries;
 
-    PupilResource(PupilService pupils, PupilQueries queries) {
+    PupilResource(PupilService pupils) {
         this.pupils = pupils;
-        this.queries = queries;
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.MIS_NAME})
@@ -32,19 +27,5 @@ public class PupilResource {
     @Operation(summary = "Creates or updates pupils in bulk; a batch with any bad row changes nothing")
     public UpsertResult upsert(@PathParam("schoolId") String schoolId, List<PupilRequest> batch) {
         return pupils.upsert(schoolId, batch);
-    }
-
-    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
-    @GET
-    public List<PupilListItem> list(@PathParam("schoolId") String schoolId) {
-        return queries.list(schoolId);
-    }
-
-    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
-    @GET
-    @Path("/{upn}")
-    @Operation(summary = "A pupil with attendance, band, stage, interventions and actions as of a date (default today)")
-    public PupilDetails get(@PathParam("schoolId") String schoolId, @PathParam("upn") String upn, @QueryParam("asOf") String asOf) {
-        return queries.details(schoolId, upn, DateInput.query("asOf", asOf));
     }
 }

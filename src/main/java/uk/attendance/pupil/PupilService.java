@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,6 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
 import uk.attendance.security.Caller;
-import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class PupilService {
@@ -138,7 +138,7 @@ public class PupilService {
                     if (characteristic == null || characteristic.isBlank() || characteristic.length() > 32) {
                         errors.add(FieldError.atRow(i, "characteristics[" + c + "]", "a characteristic is 1 to 32 characters, e.g. SEND, FSM, EAL, LAC"));
                     } else {
-                        characteristics.add(characteristic.trim().toUpperCase());
+                        characteristics.add(characteristic.trim().toUpperCase(Locale.ROOT));
                     }
                 }
             }

@@ -1,9 +1,10 @@
 package uk.attendance.pupil;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** National curriculum year groups as MIS systems send them: "R" or 0 for Reception, 1 to 14, "N" or -1 for Nursery. */
-final class YearGroup {
+public final class YearGroup {
 
     static final int NURSERY = -1;
     static final int RECEPTION = 0;
@@ -17,7 +18,7 @@ final class YearGroup {
             return inRange(number.intValue());
         }
         if (value instanceof String text) {
-            String t = text.trim().toUpperCase();
+            String t = text.trim().toUpperCase(Locale.ROOT);
             if (t.equals("R") || t.equals("RECEPTION")) {
                 return Optional.of(RECEPTION);
             }
@@ -34,6 +35,15 @@ final class YearGroup {
             }
         }
         return Optional.empty();
+    }
+
+    /** How a person reads the year group: Nursery, Reception, Year 1 ... Year 14. */
+    public static String label(int yearGroup) {
+        return switch (yearGroup) {
+            case NURSERY -> "Nursery";
+            case RECEPTION -> "Reception";
+            default -> "Year " + yearGroup;
+        };
     }
 
     private static Optional<Integer> inRange(int year) {

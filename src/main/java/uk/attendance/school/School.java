@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.attendance.problem.FieldError;
+import uk.attendance.problem.ProblemException;
 
 @Entity
 @Table(name = "school")
@@ -42,6 +44,18 @@ public class School extends PanacheEntityBase {
      * actions (a nightly post, an evaluation) takes its turn. Called first in a transaction, so everything
      * it reads afterwards includes what the previous holder committed.
      */
+    /** The school with this id; 400 for a malformed id, 404 for a school that does not exist. */
+    public static School require(String schoolId) {
+        idProblem(schoolId).ifPresent(problem -> {
+            throw ProblemException.invalid(FieldError.of("schoolId", problem));
+        });
+        School school = findById(schoolId);
+        if (school == null) {
+            throw ProblemException.notFound("No school '" + schoolId + "'.");
+        }
+        return school;
+    }
+
     public static void lockForUpdate(String id, int waitSeconds) {
         getEntityManager().createNativeQuery("SELECT id FROM school WHERE id = ?1 FOR UPDATE WAIT " + waitSeconds)
                 .setParameter(1, id).getResultList();

@@ -1,6 +1,7 @@
 package uk.attendance.security;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What a caller may do. People have the first three; MIS systems authenticate with a token as {@code mis}. */
@@ -20,7 +21,7 @@ public enum Role {
     public static final String MIS_NAME = "mis";
 
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Roles a person can be given; {@code mis} belongs to tokens only. */

@@ -12,19 +12,19 @@ import uk.attendance.problem.TextInput;
 @ApplicationScoped
 public class TokenService {
 
-    private final SchoolAccess access;
+    private final KnownSchools schools;
     private final Caller caller;
     private final Clock clock;
 
-    TokenService(SchoolAccess access, Caller caller, Clock clock) {
-        this.access = access;
+    TokenService(KnownSchools schools, Caller caller, Clock clock) {
+        this.schools = schools;
         this.caller = caller;
         this.clock = clock;
     }
 
     @Transactional
     public TokenView create(String schoolId, TokenRequest request) {
-        access.require(schoolId);
+        schools.require(schoolId);
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
             throw ProblemException.invalid(FieldError.of("name", "a token has a name of 1 to 100 characters, e.g. the MIS it is for"));
         }
@@ -44,13 +44,13 @@ public class TokenService {
 
     @Transactional
     public List<TokenView> list(String schoolId) {
-        access.require(schoolId);
+        schools.require(schoolId);
         return MisToken.forSchool(schoolId).stream().map(t -> TokenView.of(t, null)).toList();
     }
 
     @Transactional
     public TokenView revoke(String schoolId, Long tokenId) {
-        access.require(schoolId);
+        schools.require(schoolId);
         MisToken token = MisToken.<MisToken>findByIdOptional(tokenId)
                 .filter(t -> t.schoolId.equals(schoolId))
                 .orElseThrow(() -> ProblemException.notFound("No token " + tokenId + " in school '" + schoolId + "'."));

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
-import uk.attendance.school.School;
 
 @ApplicationScoped
 public class UserService {
@@ -24,12 +23,14 @@ public class UserService {
     private final PasswordPolicy policy;
     private final Caller caller;
     private final Clock clock;
+    private final KnownSchools knownSchools;
 
-    UserService(Passwords passwords, PasswordPolicy policy, Caller caller, Clock clock) {
+    UserService(Passwords passwords, PasswordPolicy policy, Caller caller, Clock clock, KnownSchools knownSchools) {
         this.passwords = passwords;
         this.policy = policy;
         this.caller = caller;
         this.clock = clock;
+        this.knownSchools = knownSchools;
     }
 
     @Transactional
@@ -53,7 +54,7 @@ public class UserService {
         }
         Set<String> schools = new TreeSet<>(request.schools() == null ? List.of() : request.schools());
         for (String school : schools) {
-            if (School.findById(school) == null) {
+            if (!knownSchools.exists(school)) {
                 errors.add(FieldError.of("schools", "no school '" + school + "'"));
             }
         }

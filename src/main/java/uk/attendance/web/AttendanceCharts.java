@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.PupilRegister;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /** The whole school's weekly attendance for the school page's chart, for the academic year up to a date. */
 @ApplicationScoped

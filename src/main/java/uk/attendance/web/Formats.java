@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
+import uk.attendance.pupil.YearGroup;
 import uk.attendance.school.SchoolView;
 
 /** How the pages write dates and figures: as a school in England writes them. */
@@ -52,9 +53,8 @@ public final class Formats {
         return days == null ? "" : days.stripTrailingZeros().toPlainString();
     }
 
-    /** Reception for 0, else "Year n". */
     public static String yearGroup(int yearGroup) {
-        return yearGroup == 0 ? "Reception" : "Year " + yearGroup;
+        return YearGroup.label(yearGroup);
     }
 
     /** The school's page, e.g. /schools/demo-coopers. */

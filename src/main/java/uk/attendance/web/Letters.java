@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.attendance.action.ActionView;
-import uk.attendance.policy.PolicyDirectory;
+import uk.attendance.config.PolicyDirectory;
 import uk.attendance.rules.RuleSource;
 
 /**

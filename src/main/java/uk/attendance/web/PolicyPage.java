@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.policy.LoadedPolicy;
-import uk.attendance.policy.PolicyDirectory;
+import uk.attendance.config.PolicyDirectory;
 import uk.attendance.policy.PolicyFolder;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.ProblemException;

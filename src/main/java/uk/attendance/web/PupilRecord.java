@@ -13,9 +13,9 @@ import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.AttendanceService;
 import uk.attendance.attendance.MarkView;
 import uk.attendance.intervention.InterventionView;
-import uk.attendance.pupil.PupilDetails;
-import uk.attendance.pupil.PupilListItem;
-import uk.attendance.pupil.PupilQueries;
+import uk.attendance.evaluation.PupilDetails;
+import uk.attendance.evaluation.PupilListItem;
+import uk.attendance.evaluation.PupilQueries;
 
 /** A pupil as the pupil page shows them: figures, charts, the open actions and everything that happened. */
 @ApplicationScoped

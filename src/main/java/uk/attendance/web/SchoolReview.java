@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,9 +18,9 @@ import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.pupil.Pupil;
-import uk.attendance.pupil.PupilListItem;
-import uk.attendance.pupil.PupilQueries;
-import uk.attendance.rules.EvaluationService;
+import uk.attendance.evaluation.PupilListItem;
+import uk.attendance.evaluation.PupilQueries;
+import uk.attendance.evaluation.EvaluationService;
 
 /** What the school page shows: the review queue, the pupils by band and the weekly attendance chart. */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class SchoolReview {
         static final String ALL = "ALL";
 
         public static Filter of(String status, String type, String stage) {
-            String wanted = status == null || status.isBlank() ? TO_DO : status.trim().toUpperCase();
+            String wanted = status == null || status.isBlank() ? TO_DO : status.trim().toUpperCase(Locale.ROOT);
             return new Filter(wanted, blankToNull(type), blankToNull(stage));
         }
 
@@ -108,7 +109,7 @@ public class SchoolReview {
         }
 
         public String statusClass() {
-            return action.status().name().toLowerCase();
+            return action.status().name().toLowerCase(Locale.ROOT);
         }
 
         /** The day the latest decision took effect, e.g. the day the letter was sent. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieServices;
 import uk.attendance.config.AttendanceConfig;
+import uk.attendance.config.PolicyDirectory;
 
 /** Reloading swaps compiled policies in place and forgets the old ones. */
 class PolicyRegistryTest {

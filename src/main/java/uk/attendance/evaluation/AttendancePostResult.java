@@ -1,6 +1,5 @@
-package uk.attendance.attendance;
+package uk.attendance.evaluation;
 
-import uk.attendance.rules.EvaluationSummary;
 
 /** What a nightly post did: {@code received} = {@code inserted} + {@code amended} + {@code unchanged}. */
 public record AttendancePostResult(int received, int inserted, int amended, int unchanged, EvaluationSummary evaluation) {

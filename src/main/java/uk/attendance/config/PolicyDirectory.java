@@ -1,4 +1,4 @@
-package uk.attendance.policy;
+package uk.attendance.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import uk.attendance.config.AttendanceConfig;
 
 /** The policies folder on disk: one sub-folder per school policy, read afresh on every call. */
 @ApplicationScoped
@@ -18,7 +17,7 @@ public class PolicyDirectory {
 
     private final Path root;
 
-    PolicyDirectory(AttendanceConfig config) {
+    public PolicyDirectory(AttendanceConfig config) {
         this.root = config.policiesDir().toAbsolutePath().normalize();
     }
 

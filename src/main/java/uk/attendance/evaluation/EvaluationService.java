@@ -1,4 +1,4 @@
-package uk.attendance.rules;
+package uk.attendance.evaluation;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +31,14 @@ import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.evaluation.PhaseTimer.Phase;
 import uk.attendance.pupil.PupilEvaluation;
-import uk.attendance.rules.PhaseTimer.Phase;
+import uk.attendance.rules.LadderSession;
+import uk.attendance.rules.PolicyParameters;
 import uk.attendance.rules.fact.Recommendation;
 import uk.attendance.rules.fact.Words;
 import uk.attendance.school.School;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /**
  * Runs a school's policy over its pupils: facts in, recommendations out, each new one stored once

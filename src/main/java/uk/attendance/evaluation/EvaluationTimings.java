@@ -1,4 +1,4 @@
-package uk.attendance.rules;
+package uk.attendance.evaluation;
 
 /**
  * Where an evaluation's time went, in milliseconds: reading the pupils, marks, interventions and earlier

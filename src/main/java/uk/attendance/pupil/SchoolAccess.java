@@ -1,11 +1,10 @@
-package uk.attendance.security;
+package uk.attendance.pupil;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
-import uk.attendance.pupil.Pupil;
-import uk.attendance.pupil.Upn;
 import uk.attendance.school.School;
+import uk.attendance.security.SchoolScopeFilter;
 
 /**
  * Loads the school (and pupil) a request names, or answers 404. Whether the caller may see the
@@ -15,14 +14,7 @@ import uk.attendance.school.School;
 public class SchoolAccess {
 
     public School require(String schoolId) {
-        School.idProblem(schoolId).ifPresent(problem -> {
-            throw ProblemException.invalid(FieldError.of("schoolId", problem));
-        });
-        School school = School.findById(schoolId);
-        if (school == null) {
-            throw ProblemException.notFound("No school '" + schoolId + "'.");
-        }
-        return school;
+        return School.require(schoolId);
     }
 
     /** A pupil of a school the caller may see; 400 for a malformed UPN, 404 for one the school does not have. */

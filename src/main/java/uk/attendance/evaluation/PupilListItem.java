@@ -1,4 +1,4 @@
-package uk.attendance.pupil;
+package uk.attendance.evaluation;
 
 public record PupilListItem(String upn, String givenName, String familyName, int yearGroup) {
 }

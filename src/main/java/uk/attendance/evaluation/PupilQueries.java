@@ -1,4 +1,4 @@
-package uk.attendance.pupil;
+package uk.attendance.evaluation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,9 +11,9 @@ import uk.attendance.action.RecommendedAction;
 import uk.attendance.attendance.CompulsorySchoolAge;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionView;
-import uk.attendance.rules.EvaluationService;
+import uk.attendance.pupil.Pupil;
 import uk.attendance.school.School;
-import uk.attendance.security.SchoolAccess;
+import uk.attendance.pupil.SchoolAccess;
 
 /** Reads a pupil's record as it stood at the end of a date. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package uk.attendance.rules;
+package uk.attendance.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package uk.attendance.rules;
+package uk.attendance.evaluation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.rules.LadderSession;
+import uk.attendance.rules.PolicyParameters;
 import uk.attendance.rules.fact.Recommendation;
 
 /**

@@ -1,4 +1,4 @@
-package uk.attendance.pupil;
+package uk.attendance.evaluation;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package uk.attendance.rules;
+package uk.attendance.evaluation;
 
 import java.time.LocalDate;
 import uk.attendance.action.ActionStatus;
