@@ -2,14 +2,14 @@
 # The benchmark: starts the packaged service on a fresh embedded MariaDB in a temp directory, has
 # bench/bench.py run the workloads and their baselines against it, prints the results table, and
 # stops the service. See bench/README.md; `bench/run.sh --help` lists the flags (sizes, runs).
-#   --xmx SIZE                 the service's maximum heap (default 2g)
+#   --xmx SIZE                 the service's maximum heap (default 1g)
 #   BENCH_READY_TIMEOUT=180    seconds to wait for /q/health/ready
 #   BENCH_REBUILD=1            rebuild target/quarkus-app first (./mvnw -q package -DskipTests)
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(dirname "$bench_dir")
-heap=2g
+heap=1g
 ready_timeout=${BENCH_READY_TIMEOUT:-180}
 stop_timeout=60
 

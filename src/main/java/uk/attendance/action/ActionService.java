@@ -8,13 +8,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.intervention.InterventionService;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -42,7 +45,7 @@ public class ActionService {
             try {
                 wanted = ActionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED or COMPLETED, not '" + status + "'"));
+                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED, COMPLETED or WITHDRAWN, not '" + status + "'"));
             }
         }
         Long pupilId = null;
@@ -70,6 +73,18 @@ public class ActionService {
         }
         ActionStatus decision = parseDecision(request.decision());
         LocalDate date = parseDate(request.date());
+        List<FieldError> errors = new ArrayList<>();
+        TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
+        TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
+        if (request.parentIds() != null) {
+            for (int i = 0; i < request.parentIds().size(); i++) {
+                TextInput.checkLine(errors, null, "parentIds[" + i + "]", request.parentIds().get(i), 64);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The decision was not recorded: "
+                    + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), errors);
+        }
         if (action.status.isClosed()) {
             ActionDecision closed = action.latestDecision().orElseThrow();
             throw ProblemException.conflict("Action " + actionId + " was already " + action.status + " on " + closed.date
@@ -77,6 +92,12 @@ public class ActionService {
         }
         if (decision == action.status) {
             throw ProblemException.conflict("Action " + actionId + " is already " + action.status + ".");
+        }
+        // A decision happens once: of two requests deciding the same action at once, the second waits for the
+        // first's row lock, then finds the status no longer what it read, changes nothing and answers 409.
+        if (RecommendedAction.moveStatus(action.id, action.status, decision) == 0) {
+            throw ProblemException.conflict("Action " + actionId + " was decided by another request a moment ago; nothing was"
+                    + " recorded. Reload it to see that decision.");
         }
         ActionDecision recorded = new ActionDecision();
         recorded.action = action;
@@ -88,6 +109,8 @@ public class ActionService {
         recorded.persist();
         action.decisions.add(recorded);
         action.status = decision;
+        // Rules see an action's status as of each day: the days from the decision's date are judged again.
+        PupilEvaluation.judgeAgainFrom(action.pupilId, date);
         if (decision == ActionStatus.COMPLETED && action.recordsKind != null) {
             recordIntervention(action, request, date);
         }
@@ -129,7 +152,7 @@ public class ActionService {
         if (decision != null) {
             try {
                 ActionStatus status = ActionStatus.valueOf(decision.trim().toUpperCase(Locale.ROOT));
-                if (status != ActionStatus.OPEN) {
+                if (status != ActionStatus.OPEN && status != ActionStatus.WITHDRAWN) {
                     return status;
                 }
             } catch (IllegalArgumentException e) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -152,8 +153,8 @@ public class PupilService {
                     }
                     if (parent.parentId() == null || parent.parentId().isBlank()) {
                         errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is required"));
-                    } else if (parent.parentId().trim().length() > 64) {
-                        errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is at most 64 characters"));
+                    } else if (TextInput.lineProblem("parentId", parent.parentId(), 64).isPresent()) {
+                        errors.add(FieldError.atRow(i, prefix + ".parentId", TextInput.lineProblem("parentId", parent.parentId(), 64).get()));
                     } else if (!parentIds.add(parent.parentId().trim())) {
                         errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId " + parent.parentId() + " appears twice for this pupil"));
                     }
@@ -173,8 +174,8 @@ public class PupilService {
     private static void requireText(List<FieldError> errors, int index, String field, String value) {
         if (value == null || value.isBlank()) {
             errors.add(FieldError.atRow(index, field, field + " is required"));
-        } else if (value.trim().length() > 100) {
-            errors.add(FieldError.atRow(index, field, field + " is at most 100 characters"));
+        } else {
+            TextInput.checkLine(errors, index, field, value, 100);
         }
     }
 

@@ -60,7 +60,9 @@ class EndpointAccessTest {
             Map.entry("GET /api/policies", EnumSet.of(Who.ADMIN, Who.AUTHOR, Who.LEAD)),
             Map.entry("GET /api/policies/{id}", EnumSet.of(Who.ADMIN, Who.AUTHOR, Who.LEAD)),
             Map.entry("POST /api/policies/{id}/validate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
-            Map.entry("POST /api/policies/reload", EnumSet.of(Who.ADMIN, Who.AUTHOR)));
+            Map.entry("POST /api/policies/reload", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /api/schools/{schoolId}/registers/verify", ADMIN),
+            Map.entry("POST /api/schools/{schoolId}/registers/rebuild", ADMIN));
 
     private String own;
     private String other;
