@@ -3,7 +3,9 @@ package uk.attendance.security;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,9 +27,12 @@ public class SessionCsrf {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final CurrentIdentityAssociation identities;
+    private final String sessionCookie;
 
-    SessionCsrf(CurrentIdentityAssociation identities) {
+    SessionCsrf(CurrentIdentityAssociation identities,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String sessionCookie) {
         this.identities = identities;
+        this.sessionCookie = sessionCookie;
     }
 
     /** The token of a page session's identity; null for HTTP Basic, MIS tokens and nobody. */
@@ -51,7 +56,9 @@ public class SessionCsrf {
 
     @ServerRequestFilter
     public Uni<Response> apiWithSessionCookie(ResteasyReactiveContainerRequestContext context) {
-        if (SAFE.contains(context.getMethod()) || !context.getUriInfo().getPath().startsWith("/api/")) {
+        // Only a request that could be signed in by the session cookie alone is checked (and waits for its identity).
+        if (SAFE.contains(context.getMethod()) || !context.getUriInfo().getPath().startsWith("/api/")
+                || context.getHeaderString(HttpHeaders.AUTHORIZATION) != null || !context.getCookies().containsKey(sessionCookie)) {
             return Uni.createFrom().nullItem();
         }
         String sent = context.getHeaderString(HEADER);

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.security.Caller;
+import uk.attendance.security.SessionCsrf;
 import uk.attendance.security.UserService;
 
 /**
@@ -52,8 +54,11 @@ public class SignInPage {
     @POST
     @Path("/logout")
     @Operation(hidden = true)
-    public Response signOut() {
+    public Response signOut(@FormParam(CsrfToken.FIELD) String csrf) {
         if (caller.inPageSession()) {
+            if (!SessionCsrf.matches(caller.csrfToken(), csrf)) {
+                return CsrfGuard.expired();
+            }
             // Ended on the server, so a copy of the cookie kept anywhere is refused from now on.
             users.signOut(caller.sessionId());
             FormAuthenticationMechanism.logout(request.getCurrent());
