@@ -36,8 +36,16 @@ public class PupilResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
-    public List<PupilListItem> list(@PathParam("schoolId") String schoolId) {
-        return queries.list(schoolId);
+    @Operation(summary = "The school's pupils, one page at a time: search names and UPN (ignoring case), filter by year group,"
+            + " registration group, band, persistent absence and open actions, sort by attendance (lowest first) or name")
+    public PupilPage list(@PathParam("schoolId") String schoolId, @QueryParam("search") String search,
+            @QueryParam("yearGroup") String yearGroup, @QueryParam("registrationGroup") String registrationGroup,
+            @QueryParam("band") String band, @QueryParam("persistentlyAbsent") String persistentlyAbsent,
+            @QueryParam("hasOpenActions") String hasOpenActions, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        PupilFilter filter = PupilFilter.parse(search, yearGroup, registrationGroup, band, persistentlyAbsent, hasOpenActions, sort,
+                limit, offset);
+        return queries.list(schoolId, filter, DateInput.query("asOf", asOf));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})

@@ -28,8 +28,10 @@ import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.LatestStanding;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.rules.PhaseTimer.Phase;
+import uk.attendance.rules.fact.PupilFacts;
 import uk.attendance.rules.fact.Recommendation;
 import uk.attendance.school.School;
 import uk.attendance.security.SchoolAccess;
@@ -173,8 +175,23 @@ public class EvaluationService {
         }
         // Written here rather than at commit, so that the time is the store's.
         RecommendedAction.flush();
+        LatestStanding.record(school.id, asOf, figures(facts), bands(outcome), now);
         timer.lap(Phase.STORE_ACTIONS);
         return raised;
+    }
+
+    /** What the pupils list sorts and filters by, from the facts the rules were given. */
+    private static List<LatestStanding.Figures> figures(List<Object> facts) {
+        return facts.stream().filter(PupilFacts.class::isInstance).map(PupilFacts.class::cast)
+                .map(f -> new LatestStanding.Figures(f.getPupilId(), f.getPossibleSessions(),
+                        f.getPossibleSessions() - f.getAbsentSessions(), f.isPersistentlyAbsent()))
+                .toList();
+    }
+
+    private static Map<Long, String> bands(LadderSession.Outcome outcome) {
+        Map<Long, String> bands = new HashMap<>();
+        outcome.bands().forEach(band -> bands.putIfAbsent(band.getPupilId(), band.getBand()));
+        return bands;
     }
 
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */

@@ -47,6 +47,7 @@ class EndpointAccessTest {
             Map.entry("POST /api/schools/{schoolId}/evaluate", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("GET /api/schools/{schoolId}/actions", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("POST /api/schools/{schoolId}/actions/{id}/decision", EnumSet.of(Who.ADMIN, Who.LEAD)),
+            Map.entry("POST /api/schools/{schoolId}/actions/decisions", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("POST /api/schools/{schoolId}/tokens", ADMIN),
             Map.entry("GET /api/schools/{schoolId}/tokens", ADMIN),
             Map.entry("DELETE /api/schools/{schoolId}/tokens/{tokenId}", ADMIN),
