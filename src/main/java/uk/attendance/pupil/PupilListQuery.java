@@ -108,4 +108,20 @@ final class PupilListQuery {
         }
         return where.toString();
     }
+
+    /** The year groups, registration groups and bands the school's pupils are in, for the list's filters. */
+    @SuppressWarnings("unchecked")
+    static PupilChoices choices(String schoolId) {
+        var em = Panache.getEntityManager();
+        List<Integer> years = ((List<Number>) em.createNativeQuery(
+                        "SELECT DISTINCT year_group FROM pupil WHERE school_id = :school ORDER BY year_group")
+                .setParameter("school", schoolId).getResultList()).stream().map(Number::intValue).toList();
+        List<String> groups = em.createNativeQuery("SELECT DISTINCT registration_group FROM pupil WHERE school_id = :school"
+                        + " AND registration_group IS NOT NULL ORDER BY LENGTH(registration_group), registration_group")
+                .setParameter("school", schoolId).getResultList();
+        List<String> bands = em.createNativeQuery("SELECT band FROM pupil_standing WHERE school_id = :school AND band IS NOT NULL"
+                        + " GROUP BY band ORDER BY AVG(attendance_percent) DESC, band")
+                .setParameter("school", schoolId).getResultList();
+        return new PupilChoices(years, groups, bands);
+    }
 }

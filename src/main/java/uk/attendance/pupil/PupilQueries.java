@@ -58,6 +58,13 @@ public class PupilQueries {
         return new PupilPage(matching.size(), matching.subList(from, Math.min(matching.size(), from + filter.limit())));
     }
 
+    /** What the pupils list can be filtered by in this school. */
+    @Transactional
+    public PupilChoices choices(String schoolId) {
+        access.require(schoolId);
+        return PupilListQuery.choices(schoolId);
+    }
+
     private static PupilListItem asOf(PupilListItem item, EvaluationService.PupilStanding standing) {
         if (standing == null) {
             return item;

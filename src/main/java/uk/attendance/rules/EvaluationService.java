@@ -199,6 +199,17 @@ public class EvaluationService {
         return standings(school, calendar(school.id, asOf), List.of(pupil.id), asOf).get(pupil.id);
     }
 
+    /** Some pupils' standings as of a date, e.g. for a batch of letters, read in the caller's transaction. */
+    public Map<Long, PupilStanding> standings(School school, List<Long> pupilIds, LocalDate asOf) {
+        SchoolCalendar calendar = calendar(school.id, asOf);
+        Map<Long, PupilStanding> standings = new HashMap<>();
+        for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
+            standings.putAll(standings(school, calendar, pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION)),
+                    asOf));
+        }
+        return standings;
+    }
+
     /** Every pupil's standing in the school as of a date, by pupil id, the pupils batched as in an evaluation. */
     public Map<Long, PupilStanding> standings(String schoolId, LocalDate asOf) {
         Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));

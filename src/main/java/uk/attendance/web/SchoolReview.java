@@ -60,10 +60,9 @@ public class SchoolReview {
             };
         }
 
-        /** The statuses the filter shows; an unknown status shows nothing. */
+        /** The statuses the filter shows; none for an unknown status. */
         List<ActionStatus> statuses() {
-            List<ActionStatus> admitted = Arrays.stream(ActionStatus.values()).filter(this::admitsStatus).toList();
-            return admitted.isEmpty() ? List.of(ActionStatus.values()[0]) : admitted;
+            return Arrays.stream(ActionStatus.values()).filter(this::admitsStatus).toList();
         }
 
         /** The query string that reproduces this filter, for links and "show more". */
@@ -141,23 +140,25 @@ public class SchoolReview {
     public Queue queue(String schoolId, Filter filter, int offset) {
         access.require(schoolId);
         List<ActionStatus> statuses = filter.statuses();
-        int total = (int) RecommendedAction.countMatching(schoolId, statuses, filter.type(), filter.stage());
+        int total = statuses.isEmpty() ? 0 : (int) RecommendedAction.countMatching(schoolId, statuses, filter.type(), filter.stage());
         int from = Math.max(0, Math.min(offset, total));
-        List<RecommendedAction> page = RecommendedAction.pageMatching(schoolId, statuses, filter.type(), filter.stage(), from, PAGE_SIZE);
+        List<RecommendedAction> page = total == 0 ? List.of()
+                : RecommendedAction.pageMatching(schoolId, statuses, filter.type(), filter.stage(), from, PAGE_SIZE);
         List<Long> pupilIds = page.stream().map(a -> a.pupilId).distinct().toList();
         Map<Long, Pupil> pupils = pupilIds.isEmpty() ? Map.of() : Pupil.<Pupil>list("id in ?1", pupilIds).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<Item> items = page.stream().map(a -> item(ActionView.of(a), pupils.get(a.pupilId))).toList();
         return new Queue(filter, items, total, from, statuses(RecommendedAction.countByStatus(schoolId), filter),
-                types(RecommendedAction.countByTypeAndTitle(schoolId, statuses), filter),
-                stages(RecommendedAction.countByStage(schoolId, statuses, filter.type()), filter));
+                statuses.isEmpty() ? List.of() : types(RecommendedAction.countByTypeAndTitle(schoolId, statuses), filter),
+                statuses.isEmpty() ? List.of() : stages(RecommendedAction.countByStage(schoolId, statuses, filter.type()), filter));
     }
 
     /** The ids of every action the filter matches: what "select all N matching" selects. */
     @Transactional
     public List<Long> matchingIds(String schoolId, Filter filter) {
         access.require(schoolId);
-        return RecommendedAction.idsMatching(schoolId, filter.statuses(), filter.type(), filter.stage());
+        List<ActionStatus> statuses = filter.statuses();
+        return statuses.isEmpty() ? List.of() : RecommendedAction.idsMatching(schoolId, statuses, filter.type(), filter.stage());
     }
 
     /** One action's card, e.g. after a decision. */
