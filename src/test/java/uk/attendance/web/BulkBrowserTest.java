@@ -170,6 +170,6 @@ class BulkBrowserTest {
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserJourneyTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserJourneyTest.SCREENSHOTS.resolve(name + ".png")));
     }
 }

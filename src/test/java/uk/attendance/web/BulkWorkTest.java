@@ -148,5 +148,10 @@ class BulkWorkTest {
         Document groups = Jsoup.parse(lead.get("/schools/{id}/pupils?registrationGroup=9C&sort=attendance", school).asString());
         assertThat(groups.select("table.pupils tbody tr th a").eachText()).containsExactly("Osei, Robin");
         assertThat(groups.select("select[name=registrationGroup] option").eachText()).containsExactly("Every form", "9A", "9B", "9C");
+        String classList = groups.select("section.lists a:contains(spreadsheet)").first().attr("href");
+        assertThat(classList).isEqualTo("/api/schools/" + school + "/lists/class-list.xlsx?registrationGroup=9C");
+        Response xlsx = lead.get(classList);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 }
