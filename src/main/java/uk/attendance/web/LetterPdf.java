@@ -90,6 +90,17 @@ public class LetterPdf {
         return actionIds.stream().filter(letterIds::contains).toList();
     }
 
+    /** The letters named by the {@code actions} parameter(s), as one PDF: an unknown school is 404 before a bad list is 400. */
+    public byte[] pdfOf(String schoolId, List<String> actionsParameter) {
+        requireSchool(schoolId);
+        return pdf(schoolId, ids(actionsParameter));
+    }
+
+    @Transactional
+    void requireSchool(String schoolId) {
+        access.require(schoolId);
+    }
+
     /** The letters of the actions, in the order given, as one PDF. */
     public byte[] pdf(String schoolId, List<Long> actionIds) {
         return render(letterHtml(schoolId, actionIds));

@@ -33,7 +33,7 @@ public class LetterPdfResource {
     @Produces(PDF)
     @Operation(summary = "The letter actions' letters as one PDF to print, one letter per page or more, e.g. actions=12,13,14")
     public Response pdf(@PathParam("schoolId") String schoolId, @QueryParam("actions") List<String> actions) {
-        return pdfResponse(letters.pdf(schoolId, LetterPdf.ids(actions)), "letters-" + schoolId + "-" + LocalDate.now(clock) + ".pdf");
+        return pdfResponse(letters.pdfOf(schoolId, actions), "letters-" + schoolId + "-" + LocalDate.now(clock) + ".pdf");
     }
 
     static Response pdfResponse(byte[] pdf, String fileName) {
