@@ -2,14 +2,14 @@
 # The benchmark: starts the packaged service on a fresh embedded MariaDB in a temp directory, has
 # bench/bench.py run the workloads and their baselines against it, prints the results table, and
 # stops the service. See bench/README.md; `bench/run.sh --help` lists the flags (sizes, runs).
-#   --xmx SIZE                 the service's maximum heap (default 2g)
+#   --xmx SIZE                 the service's maximum heap (default 1g)
 #   BENCH_READY_TIMEOUT=180    seconds to wait for /q/health/ready
 #   BENCH_REBUILD=1            rebuild target/quarkus-app first (./mvnw -q package -DskipTests)
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(dirname "$bench_dir")
-heap=2g
+heap=1g
 ready_timeout=${BENCH_READY_TIMEOUT:-180}
 stop_timeout=60
 
@@ -125,10 +125,12 @@ if [[ -z $db_port ]]; then
     exit 1
 fi
 echo "Ready after $((SECONDS - started)) s; embedded MariaDB on port $db_port."
+# The embedded server checks passwords: the service's account password is kept in the data directory.
+db_password=$(cat "$work/data/mariadb-password")
 
 BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/bench.py" "${args[@]}" \
     --url "http://127.0.0.1:$port" --pid "$pid" --xmx "$heap" --user admin --app "$work/app" --work "$work" \
-    --jdbc-url "jdbc:mariadb://127.0.0.1:$db_port/attendance" --gc-log "$work/gc.log" &
+    --jdbc-url "jdbc:mariadb://127.0.0.1:$db_port/attendance?user=attendance&password=$db_password" --gc-log "$work/gc.log" &
 # Waited for in the background so that a signal reaches the trap at once, not after the run.
 driver=$!
 wait "$driver"

@@ -37,8 +37,10 @@ public class AttendanceApplication {
                     LOG.error("Could not stop the embedded MariaDB", e);
                 }
             }, "embedded-mariadb-stop"));
-            String url = db.start(Path.of(dataDir == null ? "./data" : dataDir));
-            System.setProperty("attendance.db.url", url);
+            EmbeddedMariaDb.Connection connection = db.start(Path.of(dataDir == null ? "./data" : dataDir));
+            System.setProperty("attendance.db.url", connection.url());
+            System.setProperty("attendance.db.user", connection.user());
+            System.setProperty("attendance.db.password", connection.password());
         }
         if (setting(SESSION_KEY, "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY") == null) {
             // Unset, Quarkus would make a key itself and print it in the log; this one is never written anywhere.

@@ -33,6 +33,8 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         String url;
+        String user = "root";
+        String password = "";
         if (localServerAnswers()) {
             url = localUrl(DATABASE);
         } else {
@@ -40,7 +42,10 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
             // Quarkus stops test resources at the end of the suite; this covers a JVM cut short.
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-mariadb-test-stop"));
             try {
-                url = embedded.start(EMBEDDED_DIR);
+                EmbeddedMariaDb.Connection connection = embedded.start(EMBEDDED_DIR);
+                url = connection.url();
+                user = connection.user();
+                password = connection.password();
             } catch (Exception e) {
                 throw new IllegalStateException("No MariaDB on " + HOST + ":" + PORT + " and the embedded one did not start", e);
             }
@@ -48,7 +53,8 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
         return Map.of(
                 "attendance.db.url", url,
                 "quarkus.datasource.jdbc.url", url,
-                "attendance.db.user", "root",
+                "attendance.db.user", user,
+                "attendance.db.password", password,
                 // Fresh each run, so no password is written down anywhere; tests read it from config.
                 "attendance.admin-password", UUID.randomUUID().toString());
     }

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 public record TableCounts(Map<String, Long> rows) {
 
     private static final List<String> TABLES = List.of("school", "pupil", "pupil_characteristic", "parent", "session_mark",
-            "mark_amendment", "intervention", "recommended_action", "action_decision", "app_user", "app_user_school", "mis_token");
+            "mark_amendment", "intervention", "recommended_action", "action_decision", "app_user", "app_user_school", "mis_token",
+            "pupil_register", "register_day");
 
     public static TableCounts of(DataSource dataSource) {
         Map<String, Long> rows = new LinkedHashMap<>();

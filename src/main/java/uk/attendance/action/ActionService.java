@@ -17,7 +17,9 @@ import uk.attendance.intervention.InterventionService;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -48,7 +50,7 @@ public class ActionService {
             try {
                 wanted = ActionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED or COMPLETED, not '" + status + "'"));
+                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED, COMPLETED or WITHDRAWN, not '" + status + "'"));
             }
         }
         Long pupilId = null;
@@ -76,6 +78,7 @@ public class ActionService {
         }
         ActionStatus decision = parseDecision(request.decision());
         LocalDate date = parseDate(request.date());
+        checkText(request);
         refuseRepeat(action, decision);
         return apply(action, decision, date, request);
     }
@@ -123,6 +126,7 @@ public class ActionService {
                 if (action != null) {
                     refuseRepeat(action, decision);
                     DecisionRequest request = new DecisionRequest(item.decision(), item.note(), item.date(), null, null, null);
+                    checkText(request);
                     decisions.add(() -> decided.add(atIndex(index, () -> apply(action, decision, date, request))));
                 }
             } catch (ProblemException e) {
@@ -151,6 +155,22 @@ public class ActionService {
                 first == null ? problem.detail() : first.message());
     }
 
+    /** The note, outcome and parent ids are free text with limits; a decision with one too long records nothing. */
+    private static void checkText(DecisionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
+        TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
+        if (request.parentIds() != null) {
+            for (int i = 0; i < request.parentIds().size(); i++) {
+                TextInput.checkLine(errors, null, "parentIds[" + i + "]", request.parentIds().get(i), 64);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The decision was not recorded: "
+                    + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), errors);
+        }
+    }
+
     /** Decisions are kept as made: a closed action, or one already in the decided status, is refused. */
     private static void refuseRepeat(RecommendedAction action, ActionStatus decision) {
         if (action.status.isClosed()) {
@@ -164,6 +184,12 @@ public class ActionService {
     }
 
     private ActionView apply(RecommendedAction action, ActionStatus decision, LocalDate date, DecisionRequest request) {
+        // A decision happens once: of two requests deciding the same action at once, the second waits for the
+        // first's row lock, then finds the status no longer what it read, changes nothing and answers 409.
+        if (RecommendedAction.moveStatus(action.id, action.status, decision) == 0) {
+            throw ProblemException.conflict("Action " + action.id + " was decided by another request a moment ago; nothing was"
+                    + " recorded. Reload it to see that decision.");
+        }
         ActionDecision recorded = new ActionDecision();
         recorded.action = action;
         recorded.decision = decision;
@@ -174,6 +200,8 @@ public class ActionService {
         recorded.persist();
         action.decisions.add(recorded);
         action.status = decision;
+        // Rules see an action's status as of each day: the days from the decision's date are judged again.
+        PupilEvaluation.judgeAgainFrom(action.pupilId, date);
         if (decision == ActionStatus.COMPLETED && action.recordsKind != null) {
             recordIntervention(action, request, date);
         }
@@ -215,7 +243,7 @@ public class ActionService {
         if (decision != null) {
             try {
                 ActionStatus status = ActionStatus.valueOf(decision.trim().toUpperCase(Locale.ROOT));
-                if (status != ActionStatus.OPEN) {
+                if (status != ActionStatus.OPEN && status != ActionStatus.WITHDRAWN) {
                     return status;
                 }
             } catch (IllegalArgumentException e) {

@@ -1,12 +1,14 @@
 package uk.attendance.action;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A lead's decision. For a completed meeting, {@code parentAttended} and {@code outcome} are recorded on
  * the meeting; for a completed penalty-notice action, {@code parentIds} names the parents the notices went to
  * (default: the parents the action listed).
  */
-public record DecisionRequest(String decision, String note, String date, Boolean parentAttended, String outcome,
-        List<String> parentIds) {
+public record DecisionRequest(String decision, @Schema(maxLength = 2000) String note,
+        @Schema(format = "date", description = "1900-01-01 to 2100-12-31; default today") String date, Boolean parentAttended,
+        @Schema(maxLength = 64) String outcome, List<String> parentIds) {
 }

@@ -73,8 +73,17 @@ public class RecommendedAction extends PanacheEntityBase {
     @Column(nullable = false)
     public String period;
 
+    /** The day of the evaluation that raised it. */
     @Column(name = "raised_on", nullable = false)
     public LocalDate raisedOn;
+
+    /** The first school day, within its period, on which its condition held. */
+    @Column(name = "condition_met_on", nullable = false)
+    public LocalDate conditionMetOn;
+
+    /** Accepted, but amended marks mean its condition held on no day. */
+    @Column(name = "basis_changed", nullable = false)
+    public boolean basisChanged;
 
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;
@@ -103,6 +112,14 @@ public class RecommendedAction extends PanacheEntityBase {
 
     public Optional<ActionDecision> latestDecision() {
         return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.get(decisions.size() - 1));
+    }
+
+    /**
+     * Sets the status only if it is still {@code expected}, taking the row's lock: the number of rows
+     * changed (0 when another transaction decided the action first).
+     */
+    public static int moveStatus(Long id, ActionStatus expected, ActionStatus next) {
+        return update("status = ?1 where id = ?2 and status = ?3", next, id, expected);
     }
 
     public static Optional<RecommendedAction> findInSchool(String schoolId, Long id) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.school.School;
 import uk.attendance.security.Caller;
@@ -49,13 +50,23 @@ public class AttendanceService {
     public StoredBatch postJson(String schoolId, InputStream body, boolean historicalImport) {
         MarkBatchValidator validator = validator(schoolId, historicalImport);
         String source = MarkBodyReader.readJson(json.getFactory(), body, validator);
+        checkSource(source);
         return store(schoolId, validator, source == null || source.isBlank() ? "JSON post" : source.trim());
     }
 
     public StoredBatch postCsv(String schoolId, InputStream body, String source, boolean historicalImport) {
+        checkSource(source);
         MarkBatchValidator validator = validator(schoolId, historicalImport);
         MarkBodyReader.readCsv(body, validator);
         return store(schoolId, validator, source == null || source.isBlank() ? "CSV post" : source.trim());
+    }
+
+    /** The source is kept with every mark it brings, so it must fit its column: refused before anything is stored. */
+    private static void checkSource(String source) {
+        TextInput.lineProblem("source", source, TextInput.SOURCE_MAX)
+                .ifPresent(problem -> {
+                    throw ProblemException.invalid("No marks were stored: " + problem + ".", List.of(FieldError.of("source", problem)));
+                });
     }
 
     private MarkBatchValidator validator(String schoolId, boolean historicalImport) {

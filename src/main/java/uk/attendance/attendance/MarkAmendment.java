@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -45,5 +46,17 @@ public class MarkAmendment extends PanacheEntityBase {
             return List.of();
         }
         return list("sessionMarkId in ?1 order by changedAt, id", sessionMarkIds);
+    }
+
+    /** The dates of the pupil's marks amended after {@code since} (ever, when null), dated from {@code from}, in order. */
+    public static List<LocalDate> amendedDates(long pupilId, Instant since, LocalDate from) {
+        var query = getEntityManager().createQuery("select distinct m.date from SessionMark m, MarkAmendment a"
+                        + " where a.sessionMarkId = m.id and m.pupilId = :pupil and m.date >= :from"
+                        + (since == null ? "" : " and a.changedAt > :since") + " order by m.date", LocalDate.class)
+                .setParameter("pupil", pupilId).setParameter("from", from);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        return query.getResultList();
     }
 }

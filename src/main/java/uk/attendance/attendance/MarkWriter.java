@@ -7,14 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import uk.attendance.pupil.PupilEvaluation;
 
 /**
  * Stores a validated batch with JDBC batches on the caller's transactional connection: new marks
  * are inserted, changed codes are updated with an amendment row, identical marks are left alone.
+ * The pupils' compact registers ({@link PupilRegister}) are written in the same transaction.
  */
 final class MarkWriter {
 
@@ -30,7 +33,7 @@ final class MarkWriter {
             + " (id, session_mark_id, old_code, new_code, changed_at, changed_by, reason)"
             + " VALUES (NEXT VALUE FOR mark_amendment_seq, ?, ?, ?, ?, ?, ?)";
 
-    record Counts(int inserted, int amended, int unchanged) {
+    record Counts(int inserted, int amended, int unchanged, Map<Long, LocalDate> earliestChangeByPupil) {
     }
 
     /** An existing mark: its row id and current code. */
@@ -47,6 +50,7 @@ final class MarkWriter {
         int inserted = 0;
         int amended = 0;
         int unchanged = 0;
+        Map<Long, LocalDate> earliestChange = new HashMap<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_MARK);
              PreparedStatement update = connection.prepareStatement(UPDATE_MARK);
              PreparedStatement amendment = connection.prepareStatement(INSERT_AMENDMENT)) {
@@ -55,6 +59,9 @@ final class MarkWriter {
             for (int i = 0; i < batch.size(); i++) {
                 AttendanceCode code = batch.code(i);
                 Existing current = existing.get(batch.key(i));
+                if (current == null || current.code() != code) {
+                    earliestChange.merge(batch.pupilId(i), batch.date(i), (a, b) -> a.isBefore(b) ? a : b);
+                }
                 if (current == null) {
                     insert.setString(1, schoolId);
                     insert.setLong(2, batch.pupilId(i));
@@ -99,7 +106,10 @@ final class MarkWriter {
                 amendment.executeBatch();
             }
         }
-        return new Counts(inserted, amended, unchanged);
+        PupilRegister.apply(connection, schoolId, batch);
+        // The days from the earliest new or amended mark are judged again at the next evaluation.
+        PupilEvaluation.judgeAgainFrom(connection, earliestChange);
+        return new Counts(inserted, amended, unchanged, earliestChange);
     }
 
     private static Map<Long, Existing> existingMarks(Connection connection, String schoolId, MarkBatch batch) throws SQLException {

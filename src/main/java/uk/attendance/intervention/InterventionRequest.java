@@ -1,5 +1,9 @@
 package uk.attendance.intervention;
 
-public record InterventionRequest(String upn, String kind, String type, String date, String parentId, Boolean parentAttended,
-        String outcome, String note) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record InterventionRequest(String upn, String kind, @Schema(maxLength = 64) String type,
+        @Schema(format = "date", description = "1900-01-01 to 2100-12-31, not in the future") String date,
+        @Schema(maxLength = 64) String parentId, Boolean parentAttended, @Schema(maxLength = 64) String outcome,
+        @Schema(maxLength = 2000) String note) {
 }

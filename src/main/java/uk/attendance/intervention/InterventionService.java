@@ -12,7 +12,9 @@ import java.util.Locale;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
@@ -59,6 +61,10 @@ public class InterventionService {
         if (kind == InterventionKind.PENALTY_NOTICE && blank(request.parentId())) {
             errors.add(FieldError.of("parentId", "a PENALTY_NOTICE is issued to a parent: parentId is required"));
         }
+        TextInput.checkLine(errors, null, "type", request.type(), 64);
+        TextInput.checkLine(errors, null, "parentId", request.parentId(), 64);
+        TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
+        TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The intervention was not recorded.", errors);
         }
@@ -86,6 +92,7 @@ public class InterventionService {
         intervention.recordedAt = Instant.now(clock);
         intervention.recordedBy = caller.name();
         intervention.persist();
+        PupilEvaluation.judgeAgainFrom(pupil.id, intervention.date);
         return intervention;
     }
 

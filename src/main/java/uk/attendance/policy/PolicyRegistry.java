@@ -14,9 +14,10 @@ import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;
 
 /**
- * The compiled policies in use. Reload compiles every folder; each one that compiles is swapped in
- * atomically and its predecessor is removed from the KieRepository; one that fails keeps its
- * previous version and reports the errors.
+ * The compiled policies in use. Reload compiles each folder whose files changed since its last
+ * compilation (the version hash says which); each one that compiles is swapped in atomically and its
+ * predecessor is removed from the KieRepository; one that fails keeps its previous version and
+ * reports the errors.
  */
 @ApplicationScoped
 @Startup
@@ -28,6 +29,8 @@ public class PolicyRegistry {
     private final Clock clock;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final Map<String, LoadedPolicy> policies = new ConcurrentHashMap<>();
+    /** The version hash of the files each policy was last compiled from, whether or not they compiled. */
+    private final Map<String, String> compiledVersions = new ConcurrentHashMap<>();
 
     PolicyRegistry(PolicyDirectory directory, Clock clock) {
         this.directory = directory;
@@ -35,19 +38,25 @@ public class PolicyRegistry {
         reload();
     }
 
-    /** Compiles every policy folder; returns the state of each afterwards. */
+    /** Compiles every policy folder changed since its last compilation; returns the state of each afterwards. */
     public synchronized List<LoadedPolicy> reload() {
         List<String> ids = directory.ids();
         if (ids.isEmpty()) {
             LOG.warnf("No policy folders in %s: set ATTENDANCE_POLICIES_DIR to the policies folder", directory.root());
         }
         for (String id : ids) {
-            load(PolicyFolder.read(directory.folder(id)));
+            PolicyFolder folder = PolicyFolder.read(directory.folder(id));
+            String version = folder.version();
+            if (!version.equals(compiledVersions.get(id))) {
+                load(folder);
+                compiledVersions.put(id, version);
+            }
         }
         policies.keySet().removeIf(id -> {
             if (directory.exists(id)) {
                 return false;
             }
+            compiledVersions.remove(id);
             compiler.discard(policies.get(id).releaseId());
             LOG.warnf("Policy %s: its folder is gone; unloaded", id);
             return true;

@@ -3,8 +3,15 @@ package uk.attendance.problem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** A date as a client sent it, checked the same way everywhere: present, ISO, and not after {@code latest}. */
+/**
+ * A date as a client sent it, checked the same way everywhere: present, ISO, between 1900-01-01 and
+ * 2100-12-31 (year -5000, 0 or 9999 is a typing slip, and a register dated so could never be corrected),
+ * and not after {@code latest}.
+ */
 public record DateInput(LocalDate date, String problem) {
+
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     public static DateInput parse(String field, String text, LocalDate latest) {
         if (text == null || text.isBlank()) {
@@ -12,6 +19,9 @@ public record DateInput(LocalDate date, String problem) {
         }
         try {
             LocalDate date = LocalDate.parse(text.trim());
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                return new DateInput(null, field + " must be between " + EARLIEST + " and " + LATEST + ", not '" + text.trim() + "'");
+            }
             if (date.isAfter(latest)) {
                 return new DateInput(date, field + " " + date + " is in the future");
             }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -17,6 +18,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int MARIADB_DEADLOCK = 1213;
+    private static final int MARIADB_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int MARIADB_LOCK_NOWAIT = 3572;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -77,8 +81,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        Response contention = contention(e);
+        if (contention != null) {
+            return contention;
+        }
         LOG.error("Unexpected error", e);
         return respond(Problem.of(500, "Internal server error", "The service could not complete the request."));
+    }
+
+    /**
+     * Two requests changing the same rows at once: the database rolled one back (a deadlock) or it
+     * waited too long for a lock. Nothing of it was stored, and the caller can say so and try again.
+     */
+    private static Response contention(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState())) {
+                    LOG.warn("A transaction was rolled back by a deadlock with another request");
+                    return respond(Problem.of(409, "Conflict", "Another request changed the same records at the same moment, "
+                            + "so nothing of this one was stored. Reload and try again."));
+                }
+                if (sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == MARIADB_LOCK_NOWAIT) {
+                    LOG.warn("A transaction gave up waiting for a lock held by another request");
+                    return Response.fromResponse(respond(Problem.of(503, "Service unavailable", "The records are busy with another "
+                            + "request (such as a nightly post), so nothing of this one was stored. Try again shortly.")))
+                            .header(HttpHeaders.RETRY_AFTER, "5").build();
+                }
+            }
+        }
+        return null;
     }
 
     private static String pathOf(List<JsonMappingException.Reference> path) {

@@ -50,7 +50,7 @@ public class LatestStanding extends PanacheEntityBase {
     public Instant evaluatedAt;
 
     /** One pupil's figures as an evaluation computed them. */
-    public record Figures(long pupilId, int possibleSessions, int attendedSessions, boolean persistentlyAbsent) {
+    public record Figures(long pupilId, int possibleSessions, int attendedSessions, boolean persistentlyAbsent, String band) {
     }
 
     /** Attendance rounded to one decimal place from the whole-number counts, as the attendance summary shows it. */
@@ -60,7 +60,8 @@ public class LatestStanding extends PanacheEntityBase {
     }
 
     /** Writes the evaluated pupils' rows in one statement, replacing what an earlier evaluation wrote. */
-    public static void record(String schoolId, LocalDate asOf, Collection<Figures> figures, Map<Long, String> bands, Instant now) {
+    public static void record(String schoolId, LocalDate asOf, Map<Long, Figures> byPupil, Instant now) {
+        Collection<Figures> figures = byPupil.values();
         if (figures.isEmpty()) {
             return;
         }
@@ -82,7 +83,7 @@ public class LatestStanding extends PanacheEntityBase {
             query.setParameter(p++, f.possibleSessions());
             query.setParameter(p++, f.attendedSessions());
             query.setParameter(p++, f.persistentlyAbsent());
-            query.setParameter(p++, bands.getOrDefault(f.pupilId(), "")); // no band: NULL
+            query.setParameter(p++, f.band() == null ? "" : f.band()); // no band: NULL
             query.setParameter(p++, at);
         }
         query.executeUpdate();

@@ -16,16 +16,20 @@ import java.util.Set;
 import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
+import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class PupilService {
 
     private final SchoolAccess access;
+    private final Caller caller;
     private final Clock clock;
 
-    PupilService(SchoolAccess access, Clock clock) {
+    PupilService(SchoolAccess access, Caller caller, Clock clock) {
         this.access = access;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -38,6 +42,7 @@ public class PupilService {
         }
         List<ValidPupil> valid = validate(batch);
         Map<String, Pupil> existing = Pupil.byUpn(schoolId, valid.stream().map(ValidPupil::upn).toList());
+        Map<Long, PupilVersion> versions = PupilVersion.latest(existing.values().stream().map(p -> p.id).toList());
         Instant now = Instant.now(clock);
         int created = 0;
         int updated = 0;
@@ -62,6 +67,11 @@ public class PupilService {
             pupil.updatedAt = now;
             replaceParents(pupil, row.request().parents());
             pupil.persist();
+            // Kept only when something changed, so re-posting the same roll every night adds nothing.
+            PupilVersion version = PupilVersion.of(pupil, now, caller.name());
+            if (!version.sameDetails(versions.get(pupil.id))) {
+                version.persist();
+            }
         }
         return new UpsertResult(created, updated);
     }
@@ -149,8 +159,8 @@ public class PupilService {
                     }
                     if (parent.parentId() == null || parent.parentId().isBlank()) {
                         errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is required"));
-                    } else if (parent.parentId().trim().length() > 64) {
-                        errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId is at most 64 characters"));
+                    } else if (TextInput.lineProblem("parentId", parent.parentId(), 64).isPresent()) {
+                        errors.add(FieldError.atRow(i, prefix + ".parentId", TextInput.lineProblem("parentId", parent.parentId(), 64).get()));
                     } else if (!parentIds.add(parent.parentId().trim())) {
                         errors.add(FieldError.atRow(i, prefix + ".parentId", "parentId " + parent.parentId() + " appears twice for this pupil"));
                     }
@@ -170,8 +180,8 @@ public class PupilService {
     private static void requireText(List<FieldError> errors, int index, String field, String value) {
         if (value == null || value.isBlank()) {
             errors.add(FieldError.atRow(index, field, field + " is required"));
-        } else if (value.trim().length() > 100) {
-            errors.add(FieldError.atRow(index, field, field + " is at most 100 characters"));
+        } else {
+            TextInput.checkLine(errors, index, field, value, 100);
         }
     }
 

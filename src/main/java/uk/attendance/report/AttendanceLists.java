@@ -18,7 +18,7 @@ import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.PeriodAttendance;
 import uk.attendance.attendance.SchoolCalendar;
-import uk.attendance.attendance.SessionMark;
+import uk.attendance.attendance.PupilRegister;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
@@ -99,7 +99,7 @@ public class AttendanceLists {
         School school = access.require(schoolId);
         LocalDate asOf = asOf("asOf", requestedAsOf);
         LocalDate yearStart = AcademicYear.containing(asOf).start();
-        SchoolCalendar calendar = SchoolCalendar.of(SessionMark.schoolDays(schoolId, yearStart.minusYears(1), asOf));
+        SchoolCalendar calendar = SchoolCalendar.of(PupilRegister.schoolDays(schoolId, yearStart.minusYears(1), asOf));
         SchoolCalendar.HalfTerm half = calendar.previousCompletedHalfTerm(asOf)
                 .or(() -> calendar.halfTermContaining(asOf))
                 .orElseThrow(() -> ProblemException.invalid(FieldError.of("asOf", "no half term has register marks by " + asOf)));
@@ -108,7 +108,7 @@ public class AttendanceLists {
         LocalDate to = half.end().isAfter(asOf) ? asOf : half.end();
         List<Pupil> pupils = pupils(schoolId, registrationGroup);
         List<Long> ids = pupils.stream().map(p -> p.id).toList();
-        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(ids, before.map(SchoolCalendar.HalfTerm::start).orElse(half.start()), to);
+        Map<Long, List<MarkedSession>> marks = PupilRegister.marks(ids, before.map(SchoolCalendar.HalfTerm::start).orElse(half.start()), to);
         Map<Long, EvaluationService.PupilStanding> standings = evaluation.standings(school, ids, asOf);
         List<ClassRow> rows = new ArrayList<>();
         Map<Long, String> groupOf = new LinkedHashMap<>();
@@ -155,7 +155,7 @@ public class AttendanceLists {
         LocalDate sunday = monday.plusDays(6);
         LocalDate yearStart = AcademicYear.containing(weekOf).start();
         List<Pupil> pupils = pupils(schoolId, null);
-        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupils.stream().map(p -> p.id).toList(), yearStart, sunday);
+        Map<Long, List<MarkedSession>> marks = PupilRegister.marks(pupils.stream().map(p -> p.id).toList(), yearStart, sunday);
         Map<String, List<WeekRow>> byGroup = new java.util.TreeMap<>();
         Map<String, int[]> groupKeys = new LinkedHashMap<>();
         for (Pupil pupil : pupils) {

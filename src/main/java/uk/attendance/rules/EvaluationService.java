@@ -7,22 +7,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.kie.api.KieBase;
+import uk.attendance.action.ActionDecision;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.RecommendedAction;
+import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceMeasures;
 import uk.attendance.attendance.AttendanceSummary;
+import uk.attendance.attendance.MarkAmendment;
 import uk.attendance.attendance.MarkedSession;
+import uk.attendance.attendance.PupilRegister;
 import uk.attendance.attendance.SchoolCalendar;
-import uk.attendance.attendance.SessionMark;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
@@ -30,9 +32,10 @@ import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.LatestStanding;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.rules.PhaseTimer.Phase;
-import uk.attendance.rules.fact.PupilFacts;
 import uk.attendance.rules.fact.Recommendation;
+import uk.attendance.rules.fact.Words;
 import uk.attendance.school.School;
 import uk.attendance.security.SchoolAccess;
 
@@ -44,6 +47,8 @@ import uk.attendance.security.SchoolAccess;
 public class EvaluationService {
 
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    /** Who decides what an evaluation changes on its own (a withdrawal), in an action's decisions. */
+    public static final String SYSTEM = "system";
     /** Large enough to amortise a session, small enough that a batch's marks stay modest in memory. */
     static final int PUPILS_PER_SESSION = 200;
     /** A nightly post of a year of marks holds the school for minutes; an evaluation waits its turn. */
@@ -86,7 +91,7 @@ public class EvaluationService {
         try {
             PhaseTimer timer = new PhaseTimer();
             Roll roll = QuarkusTransaction.requiringNew().call(() ->
-                    new Roll(access.require(schoolId), pupilIds, calendar(schoolId, asOf)));
+                    new Roll(access.require(schoolId), pupilIds, calendarToToday(schoolId, asOf)));
             timer.lap(Phase.LOAD_FACTS);
             return evaluate(roll, asOf, false, timer).summary();
         } catch (ProblemException e) {
@@ -129,69 +134,192 @@ public class EvaluationService {
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,
             LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
         timer.restart();
-        // The batch's own transaction changes nothing it loads and only adds actions: without snapshots and
-        // automatic flushes before each query, Hibernate does not dirty-check the loaded pupils and actions.
+        // The batch's own transaction mostly adds actions: without snapshots and automatic flushes before each query,
+        // Hibernate does not dirty-check the loaded pupils and actions; the few actions it changes are made writable.
         Session session = RecommendedAction.getEntityManager().unwrap(Session.class);
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.COMMIT);
-        BatchData batch = load(pupilIds, asOf);
+        Map<Long, PupilEvaluation> progress = PupilEvaluation.forPupils(pupilIds);
+        // Days already judged are judged again up to the last one when their facts changed, even past asOf: a
+        // correction posted for last month is judged through to the last day judged, so it can withdraw an action.
+        Map<Long, LocalDate> judgeTo = new HashMap<>();
+        pupilIds.forEach(id -> judgeTo.put(id, progress.containsKey(id) && progress.get(id).evaluatedTo.isAfter(asOf)
+                ? progress.get(id).evaluatedTo : asOf));
+        LocalDate end = judgeTo.values().stream().max(LocalDate::compareTo).orElse(asOf);
+        BatchData batch = load(pupilIds, end);
         timer.lap(Phase.LOAD_FACTS);
-        List<Object> facts = facts(calendar, asOf, batch);
-        timer.lap(Phase.COMPUTE_MEASURES);
+        Map<Long, LocalDate> judgeFrom = new HashMap<>();
+        LocalDate floor = firstDayOfActions(school, asOf);
+        for (Long pupilId : batch.pupils().keySet()) {
+            PupilEvaluation evaluated = progress.get(pupilId);
+            LocalDate from = evaluated == null ? floor : evaluated.judgeFrom();
+            judgeFrom.put(pupilId, from.isBefore(floor) ? floor : from);
+        }
+        Map<Long, Map<String, DayStream.Held>> judgement = DayStream.judge(calendar, batch.pupils().values(), batch.marks(),
+                batch.interventions(), batch.actions(), judgeFrom, judgeTo, measuresOnly ? null : policy.kieBase(), policy.parameters());
+        timer.lap(measuresOnly ? Phase.COMPUTE_MEASURES : Phase.FIRE_RULES);
         if (measuresOnly) {
             return List.of();
         }
-        LadderSession.Outcome outcome = LadderSession.run(policy.kieBase(), policy.parameters(), facts);
-        timer.lap(Phase.FIRE_RULES);
-        Set<String> alreadyRaised = batch.actions().values().stream().flatMap(List::stream)
-                .map(a -> key(a.pupilId, a.type, a.period)).collect(Collectors.toCollection(HashSet::new));
         Instant now = Instant.now(clock);
         List<ActionView> raised = new ArrayList<>();
-        for (Recommendation r : outcome.recommendations()) {
-            if (!alreadyRaised.add(key(r.getPupilId(), r.getType(), r.getPeriod()))) {
-                continue;
-            }
-            RecommendedAction action = new RecommendedAction();
-            action.schoolId = school.id;
-            action.pupilId = r.getPupilId();
-            action.upn = batch.pupils().get(r.getPupilId()).upn;
-            action.type = r.getType();
-            action.title = r.getTitle() == null ? r.getType() : r.getTitle();
-            action.stage = r.getStage();
-            action.policy = policy.id();
-            action.policyVersion = policy.version();
-            action.rule = r.getRule();
-            action.reason = r.getReason() == null ? "" : r.getReason();
-            action.clause = r.getClause() == null ? "" : r.getClause();
-            action.period = r.getPeriod();
-            action.raisedOn = asOf;
-            action.raisedAt = now;
-            action.status = ActionStatus.OPEN;
-            action.parentIds = r.getParentIds().isEmpty() ? null : String.join(",", r.getParentIds());
-            action.recordsKind = r.getRecordsKind();
-            action.recordsType = r.getRecordsType();
-            action.persist();
-            raised.add(ActionView.of(action));
+        List<PupilEvaluation.Judged> judged = new ArrayList<>();
+        for (Pupil pupil : batch.pupils().values()) {
+            PupilEvaluation evaluated = progress.get(pupil.id);
+            raised.addAll(store(session, school, policy, pupil, batch.actions().getOrDefault(pupil.id, List.of()),
+                    judgement.getOrDefault(pupil.id, Map.of()), judgeFrom.get(pupil.id), evaluated, judgeTo.get(pupil.id), now));
+            judged.add(new PupilEvaluation.Judged(pupil.id, evaluated == null ? null : evaluated.dirtyFrom));
         }
+        PupilEvaluation.judged(judged, asOf, now);
         // Written here rather than at commit, so that the time is the store's.
         RecommendedAction.flush();
-        LatestStanding.record(school.id, asOf, figures(facts), bands(outcome), now);
+        // The pupils list sorts and filters by these figures and bands in SQL.
+        LatestStanding.record(school.id, asOf, figures(standings(school, calendar, pupilIds, asOf)), now);
         timer.lap(Phase.STORE_ACTIONS);
         return raised;
     }
 
-    /** What the pupils list sorts and filters by, from the facts the rules were given. */
-    private static List<LatestStanding.Figures> figures(List<Object> facts) {
-        return facts.stream().filter(PupilFacts.class::isInstance).map(PupilFacts.class::cast)
-                .map(f -> new LatestStanding.Figures(f.getPupilId(), f.getPossibleSessions(),
-                        f.getPossibleSessions() - f.getAbsentSessions(), f.isPersistentlyAbsent()))
-                .toList();
+    /** The first day whose conditions raise actions: the start of the academic year, or the school's {@code actionsFrom}. */
+    private static LocalDate firstDayOfActions(School school, LocalDate asOf) {
+        LocalDate yearStart = AcademicYear.containing(asOf).start();
+        return school.actionsFrom != null && school.actionsFrom.isAfter(yearStart) ? school.actionsFrom : yearStart;
     }
 
-    private static Map<Long, String> bands(LadderSession.Outcome outcome) {
-        Map<Long, String> bands = new HashMap<>();
-        outcome.bands().forEach(band -> bands.putIfAbsent(band.getPupilId(), band.getBand()));
-        return bands;
+    /**
+     * Stores what judging the pupil's days concluded: a new action for each condition met for the first time; for
+     * an action already stored whose days were judged again, its first day moved, or, when its condition held on
+     * none of them, an open action withdrawn and an accepted one marked as resting on changed facts.
+     */
+    private List<ActionView> store(Session session, School school, LoadedPolicy policy, Pupil pupil, List<RecommendedAction> actions,
+            Map<String, DayStream.Held> held, LocalDate judgedFrom, PupilEvaluation evaluated, LocalDate asOf, Instant now) {
+        Map<String, RecommendedAction> byKey = new HashMap<>();
+        actions.forEach(a -> byKey.put(key(a.type, a.period), a));
+        List<ActionView> raised = new ArrayList<>();
+        for (Map.Entry<String, DayStream.Held> entry : held.entrySet()) {
+            DayStream.Held first = entry.getValue();
+            RecommendedAction existing = byKey.get(entry.getKey());
+            if (existing == null) {
+                raised.add(ActionView.of(newAction(school, policy, pupil, first, asOf, now)));
+                continue;
+            }
+            if (existing.status == ActionStatus.WITHDRAWN) {
+                session.setReadOnly(existing, false);
+                describe(existing, first);
+                decide(existing, ActionStatus.OPEN, "Raised again: its condition held on " + Words.date(first.on()) + ".", now, LocalDate.now(clock));
+                raised.add(ActionView.of(existing));
+            } else if (existing.status == ActionStatus.OPEN && !first.on().equals(existing.conditionMetOn)) {
+                session.setReadOnly(existing, false);
+                describe(existing, first);
+            } else if (existing.status == ActionStatus.ACCEPTED && existing.basisChanged) {
+                session.setReadOnly(existing, false);
+                existing.basisChanged = false;
+            }
+        }
+        for (RecommendedAction action : actions) {
+            boolean judgedAgain = !RaisedAction.of(action).metOn().isBefore(judgedFrom) && !RaisedAction.of(action).metOn().isAfter(asOf);
+            if (!judgedAgain || held.containsKey(key(action.type, action.period)) || !action.policy.equals(policy.id())) {
+                continue;
+            }
+            if (action.status == ActionStatus.OPEN) {
+                session.setReadOnly(action, false);
+                decide(action, ActionStatus.WITHDRAWN, withdrawalNote(pupil, evaluated, judgedFrom), now, LocalDate.now(clock));
+            } else if (action.status == ActionStatus.ACCEPTED && !action.basisChanged) {
+                session.setReadOnly(action, false);
+                action.basisChanged = true;
+            }
+        }
+        return raised;
+    }
+
+    private static RecommendedAction newAction(School school, LoadedPolicy policy, Pupil pupil, DayStream.Held first, LocalDate asOf, Instant now) {
+        Recommendation r = first.recommendation();
+        RecommendedAction action = new RecommendedAction();
+        action.schoolId = school.id;
+        action.pupilId = pupil.id;
+        action.upn = pupil.upn;
+        action.type = r.getType();
+        action.stage = r.getStage();
+        action.policy = policy.id();
+        action.policyVersion = policy.version();
+        action.rule = r.getRule();
+        action.clause = r.getClause() == null ? "" : r.getClause();
+        action.period = r.getPeriod();
+        action.raisedOn = asOf;
+        action.raisedAt = now;
+        action.status = ActionStatus.OPEN;
+        action.recordsKind = r.getRecordsKind();
+        action.recordsType = r.getRecordsType();
+        describe(action, first);
+        action.persist();
+        return action;
+    }
+
+    /** The action as the rules put it on the first day its condition held: the reason states that day's facts. */
+    private static void describe(RecommendedAction action, DayStream.Held first) {
+        Recommendation r = first.recommendation();
+        action.conditionMetOn = first.on();
+        action.title = r.getTitle() == null ? r.getType() : r.getTitle();
+        action.reason = "On " + Words.date(first.on()) + ": " + (r.getReason() == null ? "" : r.getReason());
+        action.parentIds = r.getParentIds().isEmpty() ? null : String.join(",", r.getParentIds());
+    }
+
+    private static void decide(RecommendedAction action, ActionStatus status, String note, Instant now, LocalDate today) {
+        ActionDecision decision = new ActionDecision();
+        decision.action = action;
+        decision.decision = status;
+        decision.date = today;
+        decision.note = note;
+        decision.decidedBy = SYSTEM;
+        decision.decidedAt = now;
+        decision.persist();
+        action.status = status;
+    }
+
+    private static String withdrawalNote(Pupil pupil, PupilEvaluation evaluated, LocalDate judgedFrom) {
+        List<LocalDate> amended = MarkAmendment.amendedDates(pupil.id, evaluated == null ? null : evaluated.evaluatedAt, judgedFrom);
+        String because = amended.isEmpty()
+                ? "After the register, interventions and decisions recorded since it was raised"
+                : "After the marks amended for " + Words.list(amended.stream().map(Words::date).toList());
+        return because + ", its condition held on no school day. Withdrawn by the evaluation.";
+    }
+
+    /**
+     * What a policy would raise for the school's pupils over the academic year up to {@code asOf}, every school day
+     * judged from the start of the year (or the school's {@code actionsFrom}) as if no action had been raised yet:
+     * per pupil, each action key (type and period) with the first day its condition held. Stores nothing, so a
+     * candidate policy can be compared with the active one.
+     */
+    public Map<Long, Map<String, DayStream.Held>> judgeWithoutStoring(String schoolId, KieBase kieBase, PolicyParameters parameters,
+            LocalDate asOf) {
+        Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));
+        LocalDate from = firstDayOfActions(roll.school(), asOf);
+        Map<Long, Map<String, DayStream.Held>> held = new HashMap<>();
+        List<Long> pupilIds = roll.pupilIds();
+        for (int start = 0; start < pupilIds.size(); start += PUPILS_PER_SESSION) {
+            List<Long> batch = pupilIds.subList(start, Math.min(pupilIds.size(), start + PUPILS_PER_SESSION));
+            held.putAll(QuarkusTransaction.requiringNew().call(() -> {
+                Session session = Pupil.getEntityManager().unwrap(Session.class);
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+                BatchData data = load(batch, asOf);
+                Map<Long, LocalDate> judgeFrom = new HashMap<>();
+                Map<Long, LocalDate> judgeTo = new HashMap<>();
+                batch.forEach(id -> {
+                    judgeFrom.put(id, from);
+                    judgeTo.put(id, asOf);
+                });
+                return DayStream.judge(roll.calendar(), data.pupils().values(), data.marks(), data.interventions(), Map.of(),
+                        judgeFrom, judgeTo, kieBase, parameters);
+            }));
+        }
+        return held;
+    }
+
+    private static Map<Long, LatestStanding.Figures> figures(Map<Long, PupilStanding> standings) {
+        Map<Long, LatestStanding.Figures> figures = new HashMap<>();
+        standings.forEach((id, s) -> figures.put(id, new LatestStanding.Figures(id, s.attendance().possibleSessions(),
+                s.attendance().yearToDate().attendedSessions(), s.attendance().persistentlyAbsent(), s.band())));
+        return figures;
     }
 
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
@@ -256,14 +384,19 @@ public class EvaluationService {
         return new Roll(access.require(schoolId), Pupil.idsBySchool(schoolId), calendar(schoolId, asOf));
     }
 
+    /** The calendar an evaluation streams days over: it may judge again days after {@code asOf} it judged before. */
+    private SchoolCalendar calendarToToday(String schoolId, LocalDate asOf) {
+        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock)));
+    }
+
     private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
-        return SchoolCalendar.of(SessionMark.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
+        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
     }
 
     /** Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. */
     private static BatchData load(List<Long> pupilIds, LocalDate asOf) {
         Map<Long, Pupil> pupils = Pupil.withParentsAndCharacteristics(pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, List<MarkedSession>> marks = SessionMark.forPupils(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
+        Map<Long, List<MarkedSession>> marks = PupilRegister.marks(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
         Map<Long, List<Intervention>> interventions = Intervention.forPupils(pupilIds, asOf).stream()
                 .collect(Collectors.groupingBy(i -> i.pupilId));
         Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupilsWithDecisions(pupilIds).stream()
@@ -283,8 +416,8 @@ public class EvaluationService {
         return facts;
     }
 
-    private static String key(long pupilId, String type, String period) {
-        return pupilId + "|" + type + "|" + period;
+    static String key(String type, String period) {
+        return type + "|" + period;
     }
 
     private record BatchData(Map<Long, Pupil> pupils, Map<Long, List<MarkedSession>> marks,

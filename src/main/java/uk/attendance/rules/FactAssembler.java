@@ -9,16 +9,14 @@ import uk.attendance.action.ActionDecision;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.RecommendedAction;
 import uk.attendance.attendance.AcademicYear;
-import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.AttendanceMeasures;
-import uk.attendance.attendance.AttendanceMeasures.DayMatch;
-import uk.attendance.attendance.AttendanceSummary;
 import uk.attendance.attendance.CompulsorySchoolAge;
 import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.PeriodAttendance;
 import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.SchoolCalendar.HalfTerm;
 import uk.attendance.intervention.Intervention;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.rules.fact.ActionFact;
 import uk.attendance.rules.fact.EvaluationContext;
@@ -31,8 +29,9 @@ import uk.attendance.rules.fact.SchoolCalendarFact;
 import uk.attendance.rules.fact.UnresolvedNCode;
 
 /**
- * Turns a pupil's register, interventions and earlier actions into the facts the rules match,
- * using only what is dated on or before the evaluation date.
+ * Turns a pupil's register, interventions and earlier actions into the facts the rules match on one
+ * day, using only what is dated on or before that day. An evaluation judges every school day, each
+ * with its own assembler.
  */
 public final class FactAssembler {
 
@@ -43,12 +42,23 @@ public final class FactAssembler {
     private final LocalDate asOf;
     private final AcademicYear year;
     private final List<HalfTerm> halfTerms;
+    private final Optional<HalfTerm> current;
+    private final Optional<HalfTerm> previous;
+    private final Optional<HalfTerm> beforePrevious;
+    private final Optional<LocalDate> termStart;
+    private final LocalDate windowStart;
 
+    /** The facts of one day, {@code asOf}: everything school-wide about the day is worked out once, here. */
     public FactAssembler(SchoolCalendar calendar, LocalDate asOf) {
         this.calendar = calendar;
         this.asOf = asOf;
         this.year = AcademicYear.containing(asOf);
         this.halfTerms = calendar.halfTerms().stream().filter(h -> !h.start().isAfter(asOf)).toList();
+        this.current = calendar.halfTermContaining(asOf);
+        this.previous = calendar.previousCompletedHalfTerm(asOf);
+        this.beforePrevious = previous.flatMap(p -> calendar.previousCompletedHalfTerm(p.start().minusDays(1)));
+        this.termStart = currentTermStart();
+        this.windowStart = calendar.startOfLastSchoolWeeks(asOf, AttendanceMeasures.NATIONAL_THRESHOLD_SCHOOL_WEEKS);
     }
 
     /** The first date whose marks the facts can depend on: the 10-week window may reach into the summer before. */
@@ -61,20 +71,30 @@ public final class FactAssembler {
     }
 
     public EvaluationContext context() {
-        Optional<HalfTerm> current = calendar.halfTermContaining(asOf);
-        Optional<HalfTerm> previous = calendar.previousCompletedHalfTerm(asOf);
         String halfTerm = year.label() + " from " + current.map(HalfTerm::start)
                 .orElse(previous.map(h -> h.end().plusDays(1)).orElse(year.start()));
         return new EvaluationContext(asOf, year.label(), halfTerm, previous.map(HalfTerm::end).orElse(null));
     }
 
-    public List<Object> facts(Pupil pupil, Collection<MarkedSession> allMarks, Collection<Intervention> interventions,
+    /** The pupil's facts on the day, from their marks as they stand; builds the pupil's series for this one day. */
+    public List<Object> facts(Pupil pupil, Collection<MarkedSession> marks, Collection<Intervention> interventions,
             Collection<RecommendedAction> actions) {
-        List<MarkedSession> marks = allMarks.stream().filter(m -> !m.date().isAfter(asOf)).toList();
+        PupilDays days = PupilDays.of(calendar, marks, marksNeededFrom(asOf), asOf);
+        return facts(pupil, days, interventions, actions.stream().map(RaisedAction::of).toList());
+    }
+
+    /**
+     * The pupil's facts at the end of the day: their series cut at the day, the interventions dated on or before
+     * it, and the actions whose condition was met before it (an action raised on a day is history the day after).
+     */
+    public List<Object> facts(Pupil pupil, PupilDays days, Collection<Intervention> interventions, Collection<RaisedAction> actions) {
         long id = pupil.id;
         List<Object> facts = new ArrayList<>();
-        AttendanceSummary summary = AttendanceMeasures.summarise(marks, calendar, asOf);
-        PeriodAttendance ytd = summary.yearToDate();
+        PeriodAttendance ytd = days.attendance(year.start(), asOf);
+        LocalDate lastNotice = interventions.stream()
+                .filter(i -> i.kind == InterventionKind.PENALTY_NOTICE && !"WITHDRAWN".equals(i.outcome) && !i.date.isAfter(asOf))
+                .map(i -> i.date).max(LocalDate::compareTo).orElse(null);
+        LocalDate unansweredFrom = lastNotice != null && !lastNotice.isBefore(windowStart) ? lastNotice.plusDays(1) : windowStart;
         facts.add(new PupilFacts()
                 .setPupilId(id)
                 .setUpn(pupil.upn)
@@ -93,38 +113,41 @@ public final class FactAssembler {
                 .setPersistentlyAbsent(ytd.persistentlyAbsent())
                 .setSeverelyAbsent(ytd.severelyAbsent())
                 .setLateSessions(ytd.lateSessions())
-                .setUnauthorisedSessionsLast10SchoolWeeks(summary.unauthorisedSessionsLast10SchoolWeeks())
-                .setLast10SchoolWeeksStart(calendar.startOfLastSchoolWeeks(asOf, AttendanceMeasures.NATIONAL_THRESHOLD_SCHOOL_WEEKS))
-                .setConsecutiveAbsenceSchoolDays(summary.consecutiveAbsenceSchoolDays())
-                .setConsecutiveUnexplainedAbsenceSchoolDays(AttendanceMeasures.consecutiveSchoolDays(marks, calendar, asOf,
-                        DayMatch.ALL_SESSIONS, c -> c == AttendanceCode.N || c == AttendanceCode.O))
-                .setConsecutiveUnauthorisedAbsenceSchoolDays(AttendanceMeasures.consecutiveSchoolDays(marks, calendar, asOf,
-                        DayMatch.ALL_SESSIONS, c -> c == AttendanceCode.G || c == AttendanceCode.N || c == AttendanceCode.O))
-                .setIllnessSchoolDays(AttendanceMeasures.schoolDaysWithCode(marks, calendar, year.start(), asOf, c -> c == AttendanceCode.I))
-                .setHolidaySessions(AttendanceMeasures.sessionsWithCode(marks, year.start(), asOf, c -> c == AttendanceCode.G)));
-        periods(id, marks).forEach(facts::add);
+                .setUnauthorisedSessionsLast10SchoolWeeks(days.unauthorisedSessions(windowStart, asOf))
+                .setLast10SchoolWeeksStart(windowStart)
+                .setUnansweredUnauthorisedSessionsLast10SchoolWeeks(days.unauthorisedSessions(unansweredFrom, asOf))
+                .setUnansweredSince(unansweredFrom)
+                .setConsecutiveAbsenceSchoolDays(days.absenceRun(asOf))
+                .setConsecutiveUnexplainedAbsenceSchoolDays(days.unexplainedRun(asOf))
+                .setConsecutiveUnauthorisedAbsenceSchoolDays(days.unauthorisedRun(asOf))
+                .setIllnessSchoolDays(days.illnessSchoolDays(year.start(), asOf))
+                .setHolidaySessions(days.holidaySessions(year.start(), asOf)));
+        periods(id, days).forEach(facts::add);
         pupil.parents.forEach(parent -> facts.add(new ParentFact(id, parent.parentRef)));
-        for (MarkedSession mark : marks) {
-            if (mark.code() == AttendanceCode.N) {
-                facts.add(new UnresolvedNCode(id, mark.date(), mark.session().name(), calendar.countSchoolDays(mark.date(), asOf)));
+        for (MarkedSession mark : days.nCodesOnOrBefore(asOf)) {
+            facts.add(new UnresolvedNCode(id, mark.date(), mark.session().name(), calendar.countSchoolDays(mark.date(), asOf)));
+        }
+        for (Intervention intervention : interventions) {
+            if (!intervention.date.isAfter(asOf)) {
+                facts.add(interventionFact(id, intervention, days));
             }
         }
-        interventions.stream().filter(i -> !i.date.isAfter(asOf)).forEach(i -> facts.add(interventionFact(id, i, marks)));
-        actions.stream().filter(a -> !a.raisedOn.isAfter(asOf)).forEach(a -> facts.add(new ActionFact(id, a.type,
-                statusOn(a, asOf).name(), a.raisedOn, a.period, calendar.countSchoolDays(a.raisedOn, asOf))));
+        for (RaisedAction action : actions) {
+            if (action.metOn().isBefore(asOf)) {
+                facts.add(new ActionFact(id, action.type(), action.statusOn(asOf).name(), action.metOn(), action.period(),
+                        calendar.countSchoolDays(action.metOn(), asOf)));
+            }
+        }
         return facts;
     }
 
-    private List<PeriodFacts> periods(long pupilId, List<MarkedSession> marks) {
+    private List<PeriodFacts> periods(long pupilId, PupilDays days) {
         List<PeriodFacts> periods = new ArrayList<>();
-        period(pupilId, Period.YEAR_TO_DATE, year.start(), asOf, marks).ifPresent(periods::add);
-        calendar.halfTermContaining(asOf)
-                .flatMap(h -> period(pupilId, Period.CURRENT_HALF_TERM, h.start(), asOf, marks)).ifPresent(periods::add);
-        Optional<HalfTerm> previous = calendar.previousCompletedHalfTerm(asOf);
-        previous.flatMap(h -> period(pupilId, Period.PREVIOUS_HALF_TERM, h.start(), h.end(), marks)).ifPresent(periods::add);
-        previous.flatMap(p -> calendar.previousCompletedHalfTerm(p.start().minusDays(1)))
-                .flatMap(h -> period(pupilId, Period.HALF_TERM_BEFORE_PREVIOUS, h.start(), h.end(), marks)).ifPresent(periods::add);
-        currentTermStart().flatMap(start -> period(pupilId, Period.CURRENT_TERM, start, asOf, marks)).ifPresent(periods::add);
+        period(pupilId, Period.YEAR_TO_DATE, year.start(), asOf, days).ifPresent(periods::add);
+        current.flatMap(h -> period(pupilId, Period.CURRENT_HALF_TERM, h.start(), asOf, days)).ifPresent(periods::add);
+        previous.flatMap(h -> period(pupilId, Period.PREVIOUS_HALF_TERM, h.start(), h.end(), days)).ifPresent(periods::add);
+        beforePrevious.flatMap(h -> period(pupilId, Period.HALF_TERM_BEFORE_PREVIOUS, h.start(), h.end(), days)).ifPresent(periods::add);
+        termStart.flatMap(start -> period(pupilId, Period.CURRENT_TERM, start, asOf, days)).ifPresent(periods::add);
         return periods;
     }
 
@@ -139,47 +162,39 @@ public final class FactAssembler {
         return Optional.ofNullable(start);
     }
 
-    private static Optional<PeriodFacts> period(long pupilId, Period period, LocalDate from, LocalDate to, List<MarkedSession> marks) {
-        PeriodAttendance attendance = PeriodAttendance.of(marks, from, to);
+    private static Optional<PeriodFacts> period(long pupilId, Period period, LocalDate from, LocalDate to, PupilDays days) {
+        PeriodAttendance attendance = days.attendance(from, to);
         if (!attendance.hasPossibleSessions()) {
             return Optional.empty();
         }
         return Optional.of(new PeriodFacts(pupilId, period, from, to, attendance.possibleSessions(), attendance.attendancePercent(),
                 attendance.absentSessions(), attendance.unauthorisedAbsenceSessions(),
-                AttendanceMeasures.sessionsWithCode(marks, from, to, c -> c == AttendanceCode.G),
-                AttendanceMeasures.sessionsWithCode(marks, from, to, c -> c == AttendanceCode.I)));
+                days.holidaySessions(from, to), days.illnessSessions(from, to)));
     }
 
-    private InterventionFact interventionFact(long pupilId, Intervention intervention, List<MarkedSession> marks) {
-        PeriodAttendance atDate = PeriodAttendance.of(marks, AcademicYear.containing(intervention.date).start(), intervention.date);
-        PeriodAttendance since = PeriodAttendance.of(marks, intervention.date.plusDays(1), asOf);
+    private InterventionFact interventionFact(long pupilId, Intervention intervention, PupilDays days) {
+        LocalDate date = intervention.date;
+        PeriodAttendance atDate = days.attendance(AcademicYear.containing(date).start(), date);
+        PeriodAttendance since = days.attendance(date.plusDays(1), asOf);
+        LocalDate day = asOf;
         return new InterventionFact()
                 .setPupilId(pupilId)
                 .setId(intervention.id)
                 .setKind(intervention.kind.name())
                 .setType(intervention.type)
-                .setDate(intervention.date)
+                .setDate(date)
                 .setParentId(intervention.parentId)
                 .setParentAttended(intervention.parentAttended)
                 .setOutcome(intervention.outcome)
-                .setAcademicYear(AcademicYear.containing(intervention.date).label())
-                .setSchoolDaysSince(calendar.countSchoolDays(intervention.date, asOf))
-                .setCalendarDaysSince(asOf.toEpochDay() - intervention.date.toEpochDay())
+                .setAcademicYear(AcademicYear.containing(date).label())
+                .setSchoolDaysSince(calendar.countSchoolDays(date, asOf))
+                .setCalendarDaysSince(asOf.toEpochDay() - date.toEpochDay())
                 .setAttendancePercentAtDate(atDate.attendancePercent())
                 .setAttendancePercentSince(since.attendancePercent())
                 .setPossibleSessionsSince(since.possibleSessions())
                 .setAbsentSessionsSince(since.absentSessions())
                 .setUnauthorisedSessionsSince(since.unauthorisedAbsenceSessions())
-                .setUnauthorisedSessionsBySchoolDay(unauthorisedBySchoolDay(intervention.date, marks));
-    }
-
-    private int[] unauthorisedBySchoolDay(LocalDate date, List<MarkedSession> marks) {
-        List<LocalDate> days = calendar.schoolDays(date.plusDays(1), asOf);
-        int[] sessions = new int[days.size()];
-        for (int d = 0; d < days.size(); d++) {
-            sessions[d] = AttendanceMeasures.sessionsWithCode(marks, days.get(d), days.get(d), AttendanceCode::isUnauthorisedAbsence);
-        }
-        return sessions;
+                .setUnauthorisedSessionsInFirstSchoolDays(schoolDays -> days.unauthorisedInFirstSchoolDaysAfter(date, schoolDays, day));
     }
 
     /** The action's status as it stood at the end of {@code date}: its latest decision dated on or before it. */

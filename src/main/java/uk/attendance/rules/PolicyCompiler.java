@@ -59,10 +59,15 @@ public final class PolicyCompiler {
     }
 
     /**
-     * Compiles and installs the statutory rules plus {@code ladder}. The caller owns the returned
+     * Compiles and installs the statutory rules plus {@code ladder}, once {@link PolicySafety} has
+     * found nothing in the ladder outside the allowlist (nothing of a refused policy is compiled). The caller owns the returned
      * release and must {@link #discard} it once it is superseded, or the KieRepository keeps it forever.
      */
     public Compilation compile(String policyId, List<RuleSource> ladder) {
+        List<CompileError> refused = PolicySafety.check(ladder);
+        if (!refused.isEmpty()) {
+            return new Compilation(null, null, 0, refused);
+        }
         ReleaseId releaseId = kie.newReleaseId("uk.attendance.policies", policyId, "1." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);

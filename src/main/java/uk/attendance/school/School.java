@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,10 @@ public class School extends PanacheEntityBase {
     @Column(nullable = false)
     public String policy;
 
+    /** Conditions met only before this day raise no action (a school onboarding mid-year); null: the start of the academic year. */
+    @Column(name = "actions_from")
+    public LocalDate actionsFrom;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -40,6 +45,13 @@ public class School extends PanacheEntityBase {
     public static void lockForUpdate(String id, int waitSeconds) {
         getEntityManager().createNativeQuery("SELECT id FROM school WHERE id = ?1 FOR UPDATE WAIT " + waitSeconds)
                 .setParameter(1, id).getResultList();
+    }
+
+    /** Every pupil of the school evaluated before is judged again from {@code date} at the next evaluation. */
+    public static void judgeAgainFrom(String id, LocalDate date) {
+        getEntityManager().createNativeQuery("UPDATE pupil_evaluation SET dirty_from = ?1 WHERE (dirty_from IS NULL OR dirty_from > ?1)"
+                        + " AND pupil_id IN (SELECT p.id FROM pupil p WHERE p.school_id = ?2)")
+                .setParameter(1, date).setParameter(2, id).executeUpdate();
     }
 
     /** Why {@code id} cannot be a school id; empty when it can. */

@@ -4,16 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import uk.attendance.policy.PolicyDirectory;
+import uk.attendance.problem.DateInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 import uk.attendance.security.Caller;
 import uk.attendance.security.SchoolAccess;
 
 @ApplicationScoped
 public class SchoolService {
+
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private final PolicyDirectory policies;
     private final SchoolAccess access;
@@ -33,11 +39,24 @@ public class SchoolService {
         School.idProblem(schoolId).ifPresent(problem -> errors.add(FieldError.of("schoolId", problem)));
         if (request == null || request.name() == null || request.name().isBlank()) {
             errors.add(FieldError.of("name", "name is required"));
+        } else {
+            TextInput.checkLine(errors, null, "name", request.name(), 200);
         }
         if (request == null || request.policy() == null || request.policy().isBlank()) {
             errors.add(FieldError.of("policy", "policy is required"));
         } else if (!policies.exists(request.policy())) {
             errors.add(FieldError.of("policy", "no policy '" + request.policy() + "'; known policies: " + policies.ids()));
+        }
+        LocalDate actionsFrom = null;
+        if (request != null && request.actionsFrom() != null && !request.actionsFrom().isBlank()) {
+            DateInput parsed = DateInput.parse("actionsFrom", request.actionsFrom(), LATEST);
+            if (!parsed.valid()) {
+                errors.add(FieldError.of("actionsFrom", parsed.problem()));
+            } else if (parsed.date().isBefore(EARLIEST)) {
+                errors.add(FieldError.of("actionsFrom", "actionsFrom " + parsed.date() + " is before " + EARLIEST));
+            } else {
+                actionsFrom = parsed.date();
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The school was not saved.", errors);
@@ -52,7 +71,13 @@ public class SchoolService {
         school.name = request.name().trim();
         school.policy = request.policy();
         school.updatedAt = now;
+        LocalDate before = school.actionsFrom;
+        school.actionsFrom = actionsFrom;
         school.persist();
+        if (before != null && (actionsFrom == null || actionsFrom.isBefore(before))) {
+            // Days that raised nothing before now can: judge them again.
+            School.judgeAgainFrom(school.id, actionsFrom == null ? EARLIEST : actionsFrom);
+        }
         return SchoolView.of(school);
     }
 

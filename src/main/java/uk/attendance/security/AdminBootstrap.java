@@ -21,22 +21,27 @@ public class AdminBootstrap {
 
     private final AttendanceConfig config;
     private final UserService users;
+    private final PasswordPolicy policy;
 
-    AdminBootstrap(AttendanceConfig config, UserService users) {
+    AdminBootstrap(AttendanceConfig config, UserService users, PasswordPolicy policy) {
         this.config = config;
         this.users = users;
+        this.policy = policy;
     }
 
     // Before the demo loader, which may need users to exist.
     void onStart(@Observes @Priority(1) StartupEvent start) {
         String given = config.adminPassword().orElse(null);
-        if (given != null && given.length() < Passwords.MIN_LENGTH) {
-            throw new IllegalStateException("ATTENDANCE_ADMIN_PASSWORD has fewer than " + Passwords.MIN_LENGTH + " characters.");
-        }
         String password = given != null ? given : Passwords.generateSecret();
         boolean created = QuarkusTransaction.requiringNew().call(() -> {
             if (AppUser.count() > 0) {
                 return false;
+            }
+            // Only when it is used: a weak value left set after the first start does not stop the service.
+            if (given != null) {
+                policy.problem(given, ADMIN).ifPresent(problem -> {
+                    throw new IllegalStateException("ATTENDANCE_ADMIN_PASSWORD will not do: " + problem);
+                });
             }
             users.persist(ADMIN, password, Set.of(Role.ADMIN_NAME), Set.of(), Caller.SYSTEM);
             return true;

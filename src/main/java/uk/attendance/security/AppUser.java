@@ -50,6 +50,22 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    @Column(name = "disabled_by")
+    public String disabledBy;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
+    @Column(name = "password_changed_by")
+    public String passwordChangedBy;
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
+
     public static Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

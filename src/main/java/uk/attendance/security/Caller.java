@@ -23,7 +23,11 @@ public class Caller {
     }
 
     public String name() {
-        return identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return SYSTEM;
+        }
+        String username = identity.getAttribute(Identities.USERNAME);
+        return username != null ? username : identity.getPrincipal().getName();
     }
 
     public boolean signedIn() {
@@ -38,6 +42,22 @@ public class Caller {
     /** May open the policies page: an author, or an admin. */
     public boolean authorsPolicies() {
         return isAdmin() || identity.hasRole(Role.AUTHOR_NAME);
+    }
+
+    /** Signed in to the pages (a session cookie), rather than HTTP Basic or an MIS token. */
+    public boolean inPageSession() {
+        return sessionId() != null;
+    }
+
+    /** The page session's id, or null for HTTP Basic and MIS tokens. */
+    public String sessionId() {
+        return identity.isAnonymous() ? null : identity.getAttribute(Identities.SESSION);
+    }
+
+    /** The CSRF token of this page session, for its forms; empty for anyone else. */
+    public String csrfToken() {
+        String token = SessionCsrf.tokenOf(identity);
+        return token == null ? "" : token;
     }
 
     public boolean isAdmin() {

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Passwords {
 
-    public static final int MIN_LENGTH = 12;
     private static final int COST = 11;
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();

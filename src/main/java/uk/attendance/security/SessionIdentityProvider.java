@@ -7,7 +7,7 @@ import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The web pages' session: form authentication's encrypted cookie names the user, checked on every request. */
+/** The web pages' session: form authentication's encrypted cookie carries the session's secret, checked on every request. */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.problem.TextInput;
 
 @ApplicationScoped
 public class TokenService {
@@ -27,6 +28,9 @@ public class TokenService {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
             throw ProblemException.invalid(FieldError.of("name", "a token has a name of 1 to 100 characters, e.g. the MIS it is for"));
         }
+        TextInput.lineProblem("name", request.name(), 100).ifPresent(problem -> {
+            throw ProblemException.invalid(FieldError.of("name", problem));
+        });
         String secret = Passwords.generateSecret();
         MisToken token = new MisToken();
         token.schoolId = schoolId;

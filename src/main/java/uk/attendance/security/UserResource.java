@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -33,5 +35,28 @@ public class UserResource {
     @Operation(summary = "Every user, without passwords")
     public List<UserView> list() {
         return users.list();
+    }
+
+    @PUT
+    @Path("/{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME, Role.LEAD_NAME})
+    @Operation(summary = "Sets a password: an admin for anyone, a person for themselves; the user's page sessions end")
+    public UserView changePassword(@PathParam("username") String username, PasswordChange request) {
+        return users.changePassword(username, request);
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    @Operation(summary = "Stops a user at once: their page sessions end and HTTP Basic refuses them")
+    public UserView disable(@PathParam("username") String username) {
+        return users.disable(username);
+    }
+
+    @POST
+    @Path("/{username}/enable")
+    @Operation(summary = "Lets a disabled user sign in again")
+    public UserView enable(@PathParam("username") String username) {
+        return users.enable(username);
     }
 }

@@ -109,7 +109,7 @@ public class LetterPdf {
     @Transactional
     List<String> letterHtml(String schoolId, List<Long> actionIds) {
         School school = access.require(schoolId);
-        SchoolView view = new SchoolView(school.id, school.name, school.policy);
+        SchoolView view = new SchoolView(school.id, school.name, school.policy, school.actionsFrom);
         List<RecommendedAction> entities = RecommendedAction.withDecisions(actionIds).stream()
                 .filter(a -> a.schoolId.equals(schoolId)).toList();
         List<ActionView> actions = entities.stream().map(ActionView::of).toList();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,8 +31,8 @@ import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.EvaluationResult;
 import uk.attendance.rules.EvaluationService;
 import uk.attendance.school.SchoolService;
-import uk.attendance.security.Role;
 import uk.attendance.school.SchoolView;
+import uk.attendance.security.Role;
 
 /** The attendance lead's morning: the school's review queue, its pupils by band and its weekly attendance. */
 @Path("/schools/{schoolId}")
@@ -180,6 +181,8 @@ public class SchoolPage {
             @FormParam("parentAttended") String parentAttended, @FormParam("outcome") String outcome,
             @FormParam("returnTo") String returnTo, @HeaderParam("HX-Request") boolean htmx) {
         SchoolView school = schools.get(schoolId);
+        // Checked before anything is saved: a decision is never recorded for a request that is then refused.
+        String back = safeReturn(schoolId, returnTo);
         Boolean attended = parentAttended == null || parentAttended.isBlank() ? null : Boolean.valueOf(parentAttended);
         ActionView decided;
         String error = null;
@@ -193,10 +196,9 @@ public class SchoolPage {
             decided = actions.get(schoolId, id);
         }
         if (!htmx) {
-            return Response.seeOther(URI.create(safeReturn(schoolId, returnTo))).build();
+            return Response.seeOther(URI.create(back)).build();
         }
-        return Response.ok(Templates.school$card(school, review.item(schoolId, decided), error, safeReturn(schoolId, returnTo)))
-                .build();
+        return Response.ok(Templates.school$card(school, review.item(schoolId, decided), error, back)).build();
     }
 
     /** Runs the school's policy as of today, so completed letters and meetings move the ladder on now. */
@@ -209,11 +211,30 @@ public class SchoolPage {
         return Response.seeOther(URI.create("/schools/" + schoolId + "?raised=" + result.actionsRaised())).build();
     }
 
-    /** Only back to one of this school's pages, never to another site. */
+    /**
+     * Only back to one of this school's pages, as a relative path on this site: absent means the school page,
+     * anything else (another site, another school, a path that is not a plain URI) is a 400 naming returnTo.
+     */
     static String safeReturn(String schoolId, String returnTo) {
         String home = "/schools/" + schoolId;
-        return returnTo != null && (returnTo.equals(home) || returnTo.startsWith(home + "/") || returnTo.startsWith(home + "?"))
-                && !returnTo.contains("//") ? returnTo : home;
+        if (returnTo == null || returnTo.isBlank()) {
+            return home;
+        }
+        boolean ours = returnTo.equals(home) || returnTo.startsWith(home + "/") || returnTo.startsWith(home + "?")
+                || returnTo.startsWith(home + "#");
+        boolean plain = !returnTo.contains("//") && !returnTo.contains("\\") && returnTo.length() <= 2000
+                && returnTo.chars().noneMatch(c -> c <= ' ' || c == 0x7F);
+        if (ours && plain) {
+            try {
+                URI uri = new URI(returnTo);
+                if (uri.getScheme() == null && uri.getRawAuthority() == null) {
+                    return returnTo;
+                }
+            } catch (URISyntaxException e) {
+                // refused below
+            }
+        }
+        throw ProblemException.invalid(FieldError.of("returnTo", "returnTo must be a path of this school's pages, such as " + home));
     }
 
 }

@@ -2,7 +2,6 @@ package uk.attendance.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import uk.attendance.security.Caller;
+import uk.attendance.security.UserService;
 
 /**
  * Signing in and out of the pages. The form posts to Quarkus form authentication ({@code /j_security_check}),
@@ -31,11 +32,13 @@ public class SignInPage {
         static native TemplateInstance signIn(boolean failed);
     }
 
-    private final SecurityIdentity identity;
+    private final Caller caller;
+    private final UserService users;
     private final CurrentVertxRequest request;
 
-    SignInPage(SecurityIdentity identity, CurrentVertxRequest request) {
-        this.identity = identity;
+    SignInPage(Caller caller, UserService users, CurrentVertxRequest request) {
+        this.caller = caller;
+        this.users = users;
         this.request = request;
     }
 
@@ -50,7 +53,9 @@ public class SignInPage {
     @Path("/logout")
     @Operation(hidden = true)
     public Response signOut() {
-        if (!identity.isAnonymous()) {
+        if (caller.inPageSession()) {
+            // Ended on the server, so a copy of the cookie kept anywhere is refused from now on.
+            users.signOut(caller.sessionId());
             FormAuthenticationMechanism.logout(request.getCurrent());
         }
         return Response.seeOther(URI.create("/login")).build();

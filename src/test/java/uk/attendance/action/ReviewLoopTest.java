@@ -58,7 +58,8 @@ class ReviewLoopTest {
         String upn = TestData.upn(100);
         TestData.pupils(school, pupil(upn, "2011-10-04", 9));
 
-        // Two weeks at 80%: straight below 94%, but the ladder starts with AT1.
+        // Two weeks at 80%: straight below 94%, but the ladder starts with AT1. Every day is judged: the condition
+        // first held on the first Monday, when the pupil was off ill.
         post(school, weeksWithMondaysOff(upn, LocalDate.of(2025, 9, 8), LocalDate.of(2025, 9, 19)));
         given().queryParam("upn", upn).get("/api/schools/{id}/actions", school).then().statusCode(200)
                 .body("type", hasItem("AT1_LETTER"))
@@ -68,7 +69,8 @@ class ReviewLoopTest {
                 .body("", hasSize(1))
                 .body("[0].rule", equalTo(AT1_RULE))
                 .body("[0].policy", equalTo("coopers"))
-                .body("[0].reason", containsString("80.0%"))
+                .body("[0].reason", containsString("On 8 September 2025: Attendance 0.0% this year"))
+                .body("[0].conditionMetOn", equalTo("2025-09-08"))
                 .body("[0].clause", containsString("97%"))
                 .body("[0].raisedOn", equalTo("2025-09-19"))
                 .body("[0]", hasKey("decidedBy"))
@@ -106,6 +108,7 @@ class ReviewLoopTest {
                 .body("", hasSize(1))
                 .body("[0].rule", equalTo(AT2_RULE))
                 .body("[0].raisedOn", equalTo("2025-10-17"))
+                .body("[0].conditionMetOn", equalTo("2025-10-17"))
                 .body("[0].status", equalTo("OPEN"));
 
         // asOf uses only what was known then: as of the 16th the AT2 stage had not been reached.

@@ -43,13 +43,15 @@ import uk.attendance.db.EmbeddedMariaDb;
  */
 class ServiceRestartIT {
 
-    private static final String ADMIN_PASSWORD = "restart-it-password";
+    private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final String SCHOOL = "restart-school";
     private static final int PUPILS = 100;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private EmbeddedMariaDb embedded;
     private String databaseUrl;
+    private String databaseUser = "root";
+    private String databasePassword = "";
     private Connection database;
     private Process service;
     private int port;
@@ -60,9 +62,12 @@ class ServiceRestartIT {
             databaseUrl = MariaDbTestResource.localUrl(MariaDbTestResource.DATABASE + "_restart");
         } else {
             embedded = new EmbeddedMariaDb();
-            databaseUrl = embedded.start(Path.of("target", "embedded-mariadb-restart-it"));
+            EmbeddedMariaDb.Connection connection = embedded.start(Path.of("target", "embedded-mariadb-restart-it"));
+            databaseUrl = connection.url();
+            databaseUser = connection.user();
+            databasePassword = connection.password();
         }
-        database = DriverManager.getConnection(databaseUrl, "root", "");
+        database = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
         String name = database.getCatalog();
         try (Statement statement = database.createStatement()) {
             statement.execute("DROP DATABASE " + name);
@@ -144,8 +149,8 @@ class ServiceRestartIT {
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "ATTENDANCE_DB_URL", databaseUrl,
-                "ATTENDANCE_DB_USER", "root",
-                "ATTENDANCE_DB_PASSWORD", "",
+                "ATTENDANCE_DB_USER", databaseUser,
+                "ATTENDANCE_DB_PASSWORD", databasePassword,
                 "ATTENDANCE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "ATTENDANCE_POLICIES_DIR", Path.of("policies").toAbsolutePath().toString()));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/service-restart-it.log")));

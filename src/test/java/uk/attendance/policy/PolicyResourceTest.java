@@ -1,6 +1,7 @@
 package uk.attendance.policy;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -15,13 +16,18 @@ import static uk.attendance.TestData.pupil;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import uk.attendance.PolicyFolderTestResource;
 import uk.attendance.TestData;
+import uk.attendance.rules.HostilePolicies;
 
 @QuarkusTest
 class PolicyResourceTest {
@@ -113,5 +119,32 @@ class PolicyResourceTest {
         given().get("/api/policies/{id}", "probe").then().body("version", equalTo(version));
         given().contentType(ContentType.TEXT).body("rule").post("/api/policies/{id}/validate", "no-such-policy").then()
                 .statusCode(404);
+    }
+
+    /** Issue 10: validating or loading a policy whose declarations call code refuses it at its line and creates nothing. */
+    @Test
+    void aPolicyThatWouldRunCodeIsRefusedByValidateAndReloadAndCreatesNothing() throws IOException {
+        Path dir = Files.createTempDirectory("hostile-policy");
+        for (Function<Path, String> payload : List.<Function<Path, String>>of(HostilePolicies::fieldDefault, HostilePolicies::enumArgument)) {
+            Path target = dir.resolve("validated-" + UUID.randomUUID());
+            given().contentType(ContentType.TEXT).body(payload.apply(target)).post("/api/policies/{id}/validate", "probe").then()
+                    .statusCode(422)
+                    .body("valid", equalTo(false))
+                    .body("errors[0].file", equalTo("probe.drl"))
+                    .body("errors[0].line", equalTo(HostilePolicies.CODE_LINE))
+                    .body("errors[0].message", containsString("plain value"));
+            assertThat(target).doesNotExist();
+
+            Path loaded = dir.resolve("reloaded-" + UUID.randomUUID());
+            ProbePolicy.write(PROBE, payload.apply(loaded));
+            given().post("/api/policies/reload").then().statusCode(200);
+            given().get("/api/policies/{id}", "probe").then()
+                    .body("status", equalTo("FAILED"))
+                    .body("errors[0].line", equalTo(HostilePolicies.CODE_LINE));
+            assertThat(loaded).doesNotExist();
+        }
+        ProbePolicy.write(PROBE, ProbePolicy.drl("97"));
+        given().post("/api/policies/reload").then().statusCode(200);
+        given().get("/api/policies/{id}", "probe").then().body("status", equalTo("LOADED"));
     }
 }

@@ -301,6 +301,15 @@ class CliffordAllSaintsLadderTest {
     }
 
     @Test
+    void noLasapForAPupilPastCompulsorySchoolAge() {
+        int review = days("enforce.afterPenaltyNotice.reviewSchoolDays");
+        ladder.given(pupilAttending(89.0, 200).setCompulsorySchoolAge(false), parent("P1"),
+                        letterSince("PATHWAY_3", review + 1, 88.0), penaltyNoticeSince("P1", review, target() - 0.01))
+                .expectNotFired(LASAP)
+                .expectNotRecommended("LASAP_REFERRAL");
+    }
+
+    @Test
     void noLasapBeforeTheReviewPeriodWhenAttendanceImprovedOrTheNoticeWasWithdrawn() {
         int review = days("enforce.afterPenaltyNotice.reviewSchoolDays");
         InterventionFact letter3 = letterSince("PATHWAY_3", review + 1, 88.0);

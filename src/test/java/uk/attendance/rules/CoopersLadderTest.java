@@ -232,6 +232,13 @@ class CoopersLadderTest {
     }
 
     @Test
+    void noLaReferralForLegalConsiderationForAPupilPastCompulsorySchoolAge() {
+        coopers.given(pupilAttending(90.5, 300).setCompulsorySchoolAge(false), panel(panelMonitoring, 89.0))
+                .expectNotFired(LA_EWS)
+                .expectNotRecommended("LA_EWS_REFERRAL");
+    }
+
+    @Test
     void noLaReferralBeforePanelMonitoringHasPassed() {
         coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring - 1, 89.0))
                 .expectNotFired(LA_EWS)

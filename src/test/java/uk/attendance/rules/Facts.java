@@ -27,7 +27,7 @@ public final class Facts {
     public static PupilFacts pupil() {
         return new PupilFacts().setPupilId(PUPIL).setUpn("B801200005001").setYearGroup(5).setCompulsorySchoolAge(true)
                 .setAsOf(AS_OF).setAcademicYear("2025/26").setPossibleSessions(100).setAttendancePercent(100.0)
-                .setLast10SchoolWeeksStart(LocalDate.of(2025, 9, 8));
+                .setLast10SchoolWeeksStart(LocalDate.of(2025, 9, 8)).setUnansweredSince(LocalDate.of(2025, 9, 8));
     }
 
     /** Attendance at {@code percent} over {@code possible} sessions, with the absent sessions and days to match. */

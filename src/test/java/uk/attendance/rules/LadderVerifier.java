@@ -42,6 +42,10 @@ public final class LadderVerifier {
         return COMPILED.computeIfAbsent("", id -> new LadderVerifier(new PolicyFolder("statutory-only", List.of())));
     }
 
+    public org.kie.api.KieBase kieBase() {
+        return compilation.kieBase();
+    }
+
     public PolicyParameters parameters() {
         return folder.parameters();
     }

@@ -380,6 +380,16 @@ class StClaresLadderTest {
                 .expectNotRecommended("LA_REFERRAL");
     }
 
+    @Test
+    void noReferralForLegalProceedingsForAPupilPastCompulsorySchoolAge() {
+        ladder.given(pupil().setCompulsorySchoolAge(false), panel(3, true, "LA_REFERRAL"))
+                .expectNotFired(REFERRAL_BY_PANEL)
+                .expectNotRecommended("LA_REFERRAL");
+        ladder.given(pupil().setCompulsorySchoolAge(false), panel(10, false, null), homeVisit(6), homeVisit(2))
+                .expectNotFired(REFERRAL_AFTER_VISITS)
+                .expectNotRecommended("LA_REFERRAL");
+    }
+
     // --- RED: the RED-AMBER steps escalate --------------------------------------------------------
 
     @Test

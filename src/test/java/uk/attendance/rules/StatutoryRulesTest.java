@@ -24,7 +24,7 @@ class StatutoryRulesTest {
     private final LadderVerifier rules = LadderVerifier.statutoryOnly();
 
     private static PupilFacts atThreshold() {
-        return pupil().setUnauthorisedSessionsLast10SchoolWeeks(10);
+        return pupil().setUnauthorisedSessionsLast10SchoolWeeks(10).setUnansweredUnauthorisedSessionsLast10SchoolWeeks(10);
     }
 
     @Test
@@ -41,16 +41,28 @@ class StatutoryRulesTest {
 
     @Test
     void nationalThresholdNotMetAtNineSessions() {
-        rules.given(pupil().setUnauthorisedSessionsLast10SchoolWeeks(9), parent("P1"))
+        rules.given(pupil().setUnauthorisedSessionsLast10SchoolWeeks(9).setUnansweredUnauthorisedSessionsLast10SchoolWeeks(9), parent("P1"))
                 .expectNotFired(NATIONAL_THRESHOLD)
                 .expectNothingRecommended();
     }
 
     @Test
-    void aNoticeAlreadyIssuedInsideTheWindowAnswersThoseSessions() {
-        rules.given(atThreshold(), parent("P1"), penaltyNotice("P1", AS_OF.minusWeeks(2)))
+    void sessionsAnsweredByANoticeInsideTheWindowDoNotCountAgain() {
+        // 14 in the window, but a notice on 6 November answered all but 9 of them.
+        rules.given(atThreshold().setUnauthorisedSessionsLast10SchoolWeeks(14).setUnansweredUnauthorisedSessionsLast10SchoolWeeks(9)
+                        .setUnansweredSince(AS_OF.minusWeeks(2).plusDays(1)), parent("P1"), penaltyNotice("P1", AS_OF.minusWeeks(2)))
                 .expectNotFired(NATIONAL_THRESHOLD)
                 .expectNothingRecommended();
+    }
+
+    @Test
+    void tenSessionsAfterANoticeMeetTheThresholdAgain() {
+        var outcome = rules.given(atThreshold().setUnauthorisedSessionsLast10SchoolWeeks(16)
+                        .setUnansweredSince(AS_OF.minusWeeks(6).plusDays(1)), parent("P1"), penaltyNotice("P1", AS_OF.minusWeeks(6)))
+                .expectFired(NATIONAL_THRESHOLD)
+                .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getReason())
+                .contains("10 sessions", "counted from " + AS_OF.minusWeeks(6).plusDays(1) + ", after the last penalty notice");
     }
 
     @Test

@@ -8,11 +8,13 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
+import org.jsoup.Jsoup;
 
 /** A person using the pages from a browser: signed in with the form, carrying cookies and the CSRF token. */
 public final class PageSession {
 
     private final Map<String, String> cookies = new HashMap<>();
+    private String csrfToken;
 
     private PageSession() {
     }
@@ -27,6 +29,13 @@ public final class PageSession {
         assertThat(response.header("Location")).as("sign-in redirect").doesNotContain("error");
         session.cookies.putAll(response.getCookies());
         return session;
+    }
+
+    /** Another browser holding copies of this one's cookies, e.g. one taken from it. */
+    public PageSession copy() {
+        PageSession copy = new PageSession();
+        copy.cookies.putAll(cookies);
+        return copy;
     }
 
     /** Nobody signed in. */
@@ -59,11 +68,21 @@ public final class PageSession {
     }
 
     private RequestSpecification formRequest(Map<String, ?> form, boolean withToken) {
-        if (withToken && !cookies.containsKey(CsrfToken.COOKIE)) {
-            get("/login");
-        }
         RequestSpecification request = request().contentType(ContentType.URLENC).formParams(form);
-        return withToken ? request.formParam(CsrfToken.FIELD, cookies.get(CsrfToken.COOKIE)) : request;
+        return withToken ? request.formParam(CsrfToken.FIELD, csrfToken()) : request;
+    }
+
+    /** The session's CSRF token, as every page carries it for its forms and scripts. */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            csrfToken = Jsoup.parse(get("/login").asString()).select("meta[name=csrf-token]").attr("content");
+        }
+        return csrfToken;
+    }
+
+    /** A request carrying this browser's cookies and nothing else, e.g. for a script calling the API. */
+    public RequestSpecification withCookies() {
+        return request();
     }
 
     private RequestSpecification request() {

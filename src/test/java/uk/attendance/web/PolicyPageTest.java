@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import uk.attendance.PolicyFolderTestResource;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
+import uk.attendance.rules.HostilePolicies;
 
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
@@ -55,6 +57,25 @@ class PolicyPageTest {
 
         Document fine = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", drl), "st-dunstans"));
         assertThat(fine.select(".ok").text()).isEqualTo("st-dunstans.drl compiles with the rest of the st-dunstans folder.");
+    }
+
+    /** Issue 10: the page's check box refuses a policy whose declarations call code, at its line, and creates nothing. */
+    @Test
+    void theCheckBoxRefusesAPolicyThatWouldRunCodeAndCreatesNothing() throws IOException {
+        TestUsers.Person author = TestUsers.author();
+        PageSession session = PageSession.signIn(author.username(), author.password());
+        session.get("/policies/st-dunstans");
+        Path dir = Files.createTempDirectory("hostile-page");
+        for (Path target : List.of(dir.resolve("by-default"), dir.resolve("by-enum"))) {
+            String drl = target.endsWith("by-default") ? HostilePolicies.fieldDefault(target) : HostilePolicies.enumArgument(target);
+
+            Document checked = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", drl), "st-dunstans"));
+
+            assertThat(checked.select("[role=alert] strong").text()).isEqualTo("st-dunstans.drl does not compile.");
+            assertThat(checked.select("li.bad").eachAttr("id")).contains("drl-line-" + HostilePolicies.CODE_LINE);
+            assertThat(checked.select("[role=alert]").text()).contains("plain value");
+            assertThat(target).doesNotExist();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,7 +32,9 @@ class SchoolPageTest {
         assertThat(card.select("h3").text()).isEqualTo("Send the AT1 letter");
         assertThat(card.select(".who a").text()).isEqualTo("Kit Marlow");
         assertThat(card.select(".who a").attr("href")).isEqualTo("/schools/" + school.id() + "/pupils/" + school.upn());
-        assertThat(card.select(".reason").text()).contains("80.0%");
+        // Every school day is judged: below 97% from the first Monday, off ill.
+        assertThat(card.select(".reason").text()).startsWith("On 8 September 2025: Attendance 0.0% this year");
+        assertThat(card.select(".who").text()).contains("condition met 8 Sep 2025");
         assertThat(card.select(".clause").text()).contains("97%");
         assertThat(card.select("a.letter-link").attr("href")).isEqualTo("/schools/" + school.id() + "/actions/" + school.at1ActionId() + "/letter");
         assertThat(card.select("button[name=decision]").eachAttr("value")).containsExactly("ACCEPTED", "COMPLETED", "DISMISSED");
@@ -99,8 +102,31 @@ class SchoolPageTest {
 
         Response offSite = session.post("/schools/{id}/actions/{action}/decision",
                 Map.of("decision", "ACCEPTED", "returnTo", "https://example.org/"), school.id(), school.at1ActionId());
-        assertThat(offSite.statusCode()).isEqualTo(409);
-        assertThat(html(offSite).select("h1").text()).isEqualTo("Conflict");
+        assertThat(offSite.statusCode()).isEqualTo(400);
+        assertThat(html(offSite).text()).contains("returnTo");
+    }
+
+    /** Issue 10: an unsafe returnTo is refused with 400 before the decision is saved (one used to answer 500 after saving it). */
+    @Test
+    void anUnsafeReturnToIsRefusedBeforeTheDecisionIsSaved() {
+        WebTestData.School school = WebTestData.coopersWithAnAt1Letter(306, "Di", "Ormsby");
+        PageSession session = PageSession.signIn("admin", uk.attendance.AdminByDefault.adminPassword());
+        String home = "/schools/" + school.id();
+
+        for (String returnTo : List.of(home + "/pupils/ x", home + "?q=%zz", "https://example.org/", "//example.org/" + home,
+                "/schools/another-school", home + "/\\example.org", "javascript:alert(1)", home + "/\u0000")) {
+            Response refused = session.post("/schools/{id}/actions/{action}/decision",
+                    Map.of("decision", "DISMISSED", "note", "Duplicate", "returnTo", returnTo), school.id(), school.at1ActionId());
+
+            assertThat(refused.statusCode()).as(returnTo).isEqualTo(400);
+            assertThat(html(refused).text()).contains("returnTo");
+            given().get("/api/schools/{id}/actions?type=AT1_LETTER", school.id()).then()
+                    .body("[0].status", equalTo("OPEN")).body("[0].decisions", org.hamcrest.Matchers.empty());
+        }
+        Response kept = session.post("/schools/{id}/actions/{action}/decision",
+                Map.of("decision", "DISMISSED", "returnTo", home + "/pupils/" + school.upn() + "#actions"), school.id(), school.at1ActionId());
+        assertThat(kept.statusCode()).isEqualTo(303);
+        assertThat(kept.header("Location")).endsWith(home + "/pupils/" + school.upn() + "#actions");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uk.attendance.rules.fact;
 
 import java.time.LocalDate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Something the school did (letter, meeting, penalty notice...), dated on or before the evaluation
@@ -25,7 +26,7 @@ public class InterventionFact {
     private int possibleSessionsSince;
     private int absentSessionsSince;
     private int unauthorisedSessionsSince;
-    private int[] unauthorisedSessionsBySchoolDay = new int[0];
+    private IntUnaryOperator unauthorisedSessionsInFirstSchoolDays = schoolDays -> 0;
 
     /** A withdrawn penalty notice does not count towards the cap. */
     public boolean isCounted() {
@@ -37,11 +38,7 @@ public class InterventionFact {
      * monitoring period is judged on its own days however late the evaluation runs.
      */
     public int unauthorisedSessionsInFirstSchoolDays(int schoolDays) {
-        int sessions = 0;
-        for (int day = 0; day < Math.min(schoolDays, unauthorisedSessionsBySchoolDay.length); day++) {
-            sessions += unauthorisedSessionsBySchoolDay[day];
-        }
-        return sessions;
+        return unauthorisedSessionsInFirstSchoolDays.applyAsInt(schoolDays);
     }
 
     /** The parent was invited and did not come. */
@@ -88,7 +85,18 @@ public class InterventionFact {
     public int getUnauthorisedSessionsSince() { return unauthorisedSessionsSince; }
     public InterventionFact setUnauthorisedSessionsSince(int sessions) { this.unauthorisedSessionsSince = sessions; return this; }
     /** Unauthorised sessions on each school day after the intervention's date, the first school day first. */
-    public InterventionFact setUnauthorisedSessionsBySchoolDay(int... sessions) { this.unauthorisedSessionsBySchoolDay = sessions.clone(); return this; }
+    public InterventionFact setUnauthorisedSessionsBySchoolDay(int... sessions) {
+        int[] bySchoolDay = sessions.clone();
+        return setUnauthorisedSessionsInFirstSchoolDays(schoolDays -> {
+            int total = 0;
+            for (int day = 0; day < Math.min(schoolDays, bySchoolDay.length); day++) {
+                total += bySchoolDay[day];
+            }
+            return total;
+        });
+    }
+    /** How many unauthorised sessions the first n school days after the intervention's date hold, up to the day judged. */
+    public InterventionFact setUnauthorisedSessionsInFirstSchoolDays(IntUnaryOperator sessions) { this.unauthorisedSessionsInFirstSchoolDays = sessions; return this; }
 
     @Override
     public String toString() {

@@ -29,6 +29,8 @@ public class PupilFacts {
     private int lateSessions;
     private int unauthorisedSessionsLast10SchoolWeeks;
     private LocalDate last10SchoolWeeksStart;
+    private int unansweredUnauthorisedSessionsLast10SchoolWeeks;
+    private LocalDate unansweredSince;
     private int consecutiveAbsenceSchoolDays;
     private int consecutiveUnexplainedAbsenceSchoolDays;
     private int consecutiveUnauthorisedAbsenceSchoolDays;
@@ -82,6 +84,15 @@ public class PupilFacts {
     /** The Monday the rolling 10-school-week window starts on. */
     public LocalDate getLast10SchoolWeeksStart() { return last10SchoolWeeksStart; }
     public PupilFacts setLast10SchoolWeeksStart(LocalDate start) { this.last10SchoolWeeksStart = start; return this; }
+    /**
+     * Unauthorised sessions in the last 10 school weeks not already answered by a penalty notice: after a counted
+     * notice, only the sessions after its date. What the national threshold counts.
+     */
+    public int getUnansweredUnauthorisedSessionsLast10SchoolWeeks() { return unansweredUnauthorisedSessionsLast10SchoolWeeks; }
+    public PupilFacts setUnansweredUnauthorisedSessionsLast10SchoolWeeks(int sessions) { this.unansweredUnauthorisedSessionsLast10SchoolWeeks = sessions; return this; }
+    /** The first day those sessions are counted from: the window's start, or the day after the latest counted notice in it. */
+    public LocalDate getUnansweredSince() { return unansweredSince; }
+    public PupilFacts setUnansweredSince(LocalDate since) { this.unansweredSince = since; return this; }
     /** School days, ending at the evaluation date, on which the pupil missed at least one session. */
     public int getConsecutiveAbsenceSchoolDays() { return consecutiveAbsenceSchoolDays; }
     public PupilFacts setConsecutiveAbsenceSchoolDays(int days) { this.consecutiveAbsenceSchoolDays = days; return this; }
