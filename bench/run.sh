@@ -134,3 +134,8 @@ BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/bench.py" "${args[@]}" \
 # Waited for in the background so that a signal reaches the trap at once, not after the run.
 driver=$!
 wait "$driver"
+# Pages and bulk work, a phase of its own (bench/pages.py): the queue page, the pupils list and a PDF of 100
+# letters, on the 1,000-pupil school bench.py backfilled and evaluated.
+BENCH_ADMIN_PASSWORD="$password" python3 "$bench_dir/pages.py" --url "http://127.0.0.1:$port" --user admin --school bench-1 &
+driver=$!
+wait "$driver"

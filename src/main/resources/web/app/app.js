@@ -8,3 +8,11 @@ document.addEventListener('click', (event) => {
     window.print();
   }
 });
+
+// "Select the N shown" ticks or clears every card's box on the queue; the boxes stay usable one by one.
+document.addEventListener('change', (event) => {
+  const all = event.target.closest('[data-select-page]');
+  if (all) {
+    document.querySelectorAll('input.select[form="bulk"]').forEach((box) => { box.checked = all.checked; });
+  }
+});

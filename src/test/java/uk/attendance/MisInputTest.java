@@ -46,7 +46,7 @@ class MisInputTest {
                 .body("familyName", equalTo(FAMILY_NAME))
                 .body("parents.name", contains(PARENT_NAME))
                 .body("interventions.note", contains(NOTE));
-        given().get("/api/schools/{id}/pupils", school).then().body("familyName", contains(FAMILY_NAME));
+        given().get("/api/schools/{id}/pupils", school).then().body("items.familyName", contains(FAMILY_NAME));
         given().get("/api/schools/{id}/pupils/{upn}/attendance", school, upn).then()
                 .body("", hasSize(10)).body("[0].history[0].reason", equalTo(SOURCE));
         given().queryParam("status", "ACCEPTED").get("/api/schools/{id}/actions", school).then()

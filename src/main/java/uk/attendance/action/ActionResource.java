@@ -40,4 +40,14 @@ public class ActionResource {
     public ActionView decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id, DecisionRequest request) {
         return actions.decide(schoolId, id, request);
     }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/actions/decisions")
+    @Operation(summary = "Decides many actions at once, all or nothing: one item that cannot be decided answers 400 naming its"
+            + " index, and nothing is decided")
+    public List<ActionView> decideAll(@PathParam("schoolId") String schoolId, List<BulkDecision> batch) {
+        return actions.decideAll(schoolId, batch);
+    }
 }

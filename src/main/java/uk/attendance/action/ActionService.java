@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
@@ -24,6 +26,9 @@ import uk.attendance.pupil.SchoolAccess;
 /** The leads' review loop: list recommended actions, and record what was decided and done. */
 @ApplicationScoped
 public class ActionService {
+
+    /** More than the largest queue a school has had; a bigger body is a mistake, not a morning's work. */
+    static final int MAX_BULK_DECISIONS = 5000;
 
     private final SchoolAccess access;
     private final InterventionService interventions;
@@ -73,6 +78,85 @@ public class ActionService {
         }
         ActionStatus decision = parseDecision(request.decision());
         LocalDate date = parseDate(request.date());
+        checkText(request);
+        refuseRepeat(action, decision);
+        return apply(action, decision, date, request);
+    }
+
+    /**
+     * Decides many actions at once, all or nothing: every item is checked before any is decided, and an item that
+     * cannot be decided refuses the whole batch with its index, nothing decided.
+     */
+    @Transactional
+    public List<ActionView> decideAll(String schoolId, List<BulkDecision> batch) {
+        access.require(schoolId);
+        if (batch == null) {
+            throw ProblemException.badRequest("The body must be a JSON array of decisions: [{id, decision, note?, date?}].");
+        }
+        if (batch.size() > MAX_BULK_DECISIONS) {
+            throw ProblemException.badRequest("At most " + MAX_BULK_DECISIONS + " decisions at once, not " + batch.size() + ".");
+        }
+        Map<Long, RecommendedAction> actions = RecommendedAction.withDecisions(batch.stream()
+                        .filter(d -> d != null && d.id() != null).map(BulkDecision::id).distinct().toList()).stream()
+                .filter(a -> a.schoolId.equals(schoolId))
+                .collect(Collectors.toMap(a -> a.id, a -> a));
+        List<FieldError> errors = new ArrayList<>();
+        Map<Long, Integer> firstIndex = new HashMap<>();
+        List<Runnable> decisions = new ArrayList<>();
+        List<ActionView> decided = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            BulkDecision item = batch.get(i);
+            if (item == null) {
+                errors.add(FieldError.atRow(i, "decision", "a decision is required, not null"));
+                continue;
+            }
+            RecommendedAction action = item.id() == null ? null : actions.get(item.id());
+            if (item.id() == null) {
+                errors.add(FieldError.atRow(i, "id", "id is required"));
+            } else if (action == null) {
+                errors.add(FieldError.atRow(i, "id", "no action " + item.id() + " in school '" + schoolId + "'"));
+            } else if (firstIndex.putIfAbsent(item.id(), i) != null) {
+                errors.add(FieldError.atRow(i, "id", "action " + item.id() + " appears twice (also item " + firstIndex.get(item.id()) + ")"));
+                continue;
+            }
+            int index = i;
+            try {
+                ActionStatus decision = parseDecision(item.decision());
+                LocalDate date = parseDate(item.date());
+                if (action != null) {
+                    refuseRepeat(action, decision);
+                    DecisionRequest request = new DecisionRequest(item.decision(), item.note(), item.date(), null, null, null);
+                    checkText(request);
+                    decisions.add(() -> decided.add(atIndex(index, () -> apply(action, decision, date, request))));
+                }
+            } catch (ProblemException e) {
+                errors.add(asItemError(index, e));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Nothing was decided: " + errors.size() + " problem(s) in the batch.", errors);
+        }
+        decisions.forEach(Runnable::run);
+        return decided;
+    }
+
+    private static <T> T atIndex(int index, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            throw ProblemException.invalid("Nothing was decided: item " + index + " could not be decided.", List.of(asItemError(index, e)));
+        }
+    }
+
+    private static FieldError asItemError(int index, ProblemException e) {
+        var problem = e.toProblem();
+        FieldError first = problem.errors() == null || problem.errors().isEmpty() ? null : problem.errors().get(0);
+        return FieldError.atRow(index, first == null || first.field() == null ? "id" : first.field(),
+                first == null ? problem.detail() : first.message());
+    }
+
+    /** The note, outcome and parent ids are free text with limits; a decision with one too long records nothing. */
+    private static void checkText(DecisionRequest request) {
         List<FieldError> errors = new ArrayList<>();
         TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
         TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
@@ -85,18 +169,25 @@ public class ActionService {
             throw ProblemException.invalid("The decision was not recorded: "
                     + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")), errors);
         }
+    }
+
+    /** Decisions are kept as made: a closed action, or one already in the decided status, is refused. */
+    private static void refuseRepeat(RecommendedAction action, ActionStatus decision) {
         if (action.status.isClosed()) {
             ActionDecision closed = action.latestDecision().orElseThrow();
-            throw ProblemException.conflict("Action " + actionId + " was already " + action.status + " on " + closed.date
+            throw ProblemException.conflict("Action " + action.id + " was already " + action.status + " on " + closed.date
                     + " by " + closed.decidedBy + "; decisions are kept as made and never edited.");
         }
         if (decision == action.status) {
-            throw ProblemException.conflict("Action " + actionId + " is already " + action.status + ".");
+            throw ProblemException.conflict("Action " + action.id + " is already " + action.status + ".");
         }
+    }
+
+    private ActionView apply(RecommendedAction action, ActionStatus decision, LocalDate date, DecisionRequest request) {
         // A decision happens once: of two requests deciding the same action at once, the second waits for the
         // first's row lock, then finds the status no longer what it read, changes nothing and answers 409.
         if (RecommendedAction.moveStatus(action.id, action.status, decision) == 0) {
-            throw ProblemException.conflict("Action " + actionId + " was decided by another request a moment ago; nothing was"
+            throw ProblemException.conflict("Action " + action.id + " was decided by another request a moment ago; nothing was"
                     + " recorded. Reload it to see that decision.");
         }
         ActionDecision recorded = new ActionDecision();

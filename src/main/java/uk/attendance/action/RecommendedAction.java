@@ -19,8 +19,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A next step the rules recommended for a pupil, with the reason and the clause behind it. */
 @Entity
@@ -151,5 +156,69 @@ public class RecommendedAction extends PanacheEntityBase {
         }
         query.append(" order by raisedOn desc, id desc");
         return list(query.toString(), params);
+    }
+
+    /** How many of the school's actions have each status. */
+    public static Map<ActionStatus, Long> countByStatus(String schoolId) {
+        Map<ActionStatus, Long> counts = new EnumMap<>(ActionStatus.class);
+        getEntityManager().createQuery("select a.status, count(a) from RecommendedAction a where a.schoolId = ?1 group by a.status",
+                        Object[].class)
+                .setParameter(1, schoolId).getResultStream()
+                .forEach(row -> counts.put((ActionStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** How many actions with one of the statuses there are of each type and title: [type, title, count]. */
+    public static List<Object[]> countByTypeAndTitle(String schoolId, Collection<ActionStatus> statuses) {
+        return getEntityManager().createQuery("select a.type, a.title, count(a) from RecommendedAction a"
+                        + " where a.schoolId = ?1 and a.status in ?2 group by a.type, a.title", Object[].class)
+                .setParameter(1, schoolId).setParameter(2, statuses).getResultList();
+    }
+
+    /** How many actions with one of the statuses (and the type, when given) there are at each stage. */
+    public static Map<String, Long> countByStage(String schoolId, Collection<ActionStatus> statuses, String type) {
+        Map<String, Long> counts = new TreeMap<>();
+        getEntityManager().createQuery("select a.stage, count(a) from RecommendedAction a where a.schoolId = ?1 and a.status in ?2"
+                        + " and a.stage is not null and (?3 is null or a.type = ?3) group by a.stage", Object[].class)
+                .setParameter(1, schoolId).setParameter(2, statuses).setParameter(3, type).getResultStream()
+                .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private static final String MATCHING = " from RecommendedAction a where a.schoolId = :school and a.status in :statuses"
+            + " and (:type is null or a.type = :type) and (:stage is null or a.stage = :stage)";
+
+    /** How many actions the queue's filter matches. */
+    public static long countMatching(String schoolId, Collection<ActionStatus> statuses, String type, String stage) {
+        return getEntityManager().createQuery("select count(a)" + MATCHING, Long.class)
+                .setParameter("school", schoolId).setParameter("statuses", statuses).setParameter("type", type)
+                .setParameter("stage", stage).getSingleResult();
+    }
+
+    /** The ids of every action the filter matches, newest first: "all N matching these filters". */
+    public static List<Long> idsMatching(String schoolId, Collection<ActionStatus> statuses, String type, String stage) {
+        return getEntityManager().createQuery("select a.id" + MATCHING + " order by a.raisedOn desc, a.id desc", Long.class)
+                .setParameter("school", schoolId).setParameter("statuses", statuses).setParameter("type", type)
+                .setParameter("stage", stage).getResultList();
+    }
+
+    /** One page of the matching actions, newest first, with their decisions. */
+    public static List<RecommendedAction> pageMatching(String schoolId, Collection<ActionStatus> statuses, String type, String stage,
+            int offset, int limit) {
+        List<Long> ids = getEntityManager().createQuery("select a.id" + MATCHING + " order by a.raisedOn desc, a.id desc", Long.class)
+                .setParameter("school", schoolId).setParameter("statuses", statuses).setParameter("type", type)
+                .setParameter("stage", stage).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return withDecisions(ids);
+    }
+
+    /** The actions with their decisions loaded, in the order of {@code ids}. */
+    public static List<RecommendedAction> withDecisions(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, RecommendedAction> byId = RecommendedAction.<RecommendedAction>list(
+                        "select distinct a from RecommendedAction a left join fetch a.decisions where a.id in ?1", ids).stream()
+                .collect(Collectors.toMap(a -> a.id, a -> a));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

@@ -105,6 +105,7 @@ public class DemoDataLoader {
     private static PupilRequest request(DemoPupil pupil) {
         return new PupilRequest(pupil.upn(), pupil.givenName(), pupil.familyName(), pupil.dateOfBirth().toString(),
                 pupil.yearGroup(), pupil.characteristics(),
-                pupil.parents().stream().map(p -> new PupilRequest.ParentRequest(p.parentId(), p.name())).toList());
+                pupil.parents().stream().map(p -> new PupilRequest.ParentRequest(p.parentId(), p.name())).toList(),
+                pupil.registrationGroup());
     }
 }

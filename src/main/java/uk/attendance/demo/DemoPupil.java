@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param yearGroup 0 for Reception, otherwise the National Curriculum year (1–11)
  * @param characteristics any of {@code FSM}, {@code SEND}, {@code EAL}, {@code LAC}
+ * @param registrationGroup the form or class, e.g. {@code 7B} or {@code R}
  */
 public record DemoPupil(
         String upn,
@@ -16,7 +17,8 @@ public record DemoPupil(
         LocalDate dateOfBirth,
         int yearGroup,
         List<String> characteristics,
-        List<DemoParent> parents) {
+        List<DemoParent> parents,
+        String registrationGroup) {
 
     public DemoPupil {
         characteristics = List.copyOf(characteristics);

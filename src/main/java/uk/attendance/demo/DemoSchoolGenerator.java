@@ -28,6 +28,8 @@ import uk.attendance.pupil.Upn;
  */
 public final class DemoSchoolGenerator {
 
+    static final int FORM_SIZE = 30;
+
     private static final int FIRST_TERM_DAY_OF_SEPTEMBER = 3;
     private static final int FIRST_HALF_TERM_WEEKS = 7;
     private static final int LAST_AUTUMN_DAY_OF_DECEMBER = 20;
@@ -114,7 +116,8 @@ public final class DemoSchoolGenerator {
                 parents.add(parent(++parentsSoFar, familyName, SECOND_PARENT_SHARES_FAMILY_NAME, random));
             }
             pupils.add(new DemoPupil(upn, pick(CHILD_GIVEN_NAMES, random), familyName,
-                    dateOfBirth(yearGroup, academicYearStart, random), yearGroup, characteristics(random), parents));
+                    dateOfBirth(yearGroup, academicYearStart, random), yearGroup, characteristics(random), parents,
+                    registrationGroup(yearGroup, allocated, pupilCount / phase.yearGroupCount())));
         }
         return pupils;
     }
@@ -253,6 +256,12 @@ public final class DemoSchoolGenerator {
     }
 
     /** Born between 1 September and 31 August of the right year for the year group (Reception is 0). */
+    /** Forms of about {@value #FORM_SIZE}: 7A, 7B... ({@code R} for Reception), pupils dealt to them in turn. */
+    static String registrationGroup(int yearGroup, int allocated, int pupilsPerYear) {
+        int forms = Math.max(1, (pupilsPerYear + FORM_SIZE - 1) / FORM_SIZE);
+        return (yearGroup == 0 ? "R" : String.valueOf(yearGroup)) + (char) ('A' + allocated % forms);
+    }
+
     private static LocalDate dateOfBirth(int yearGroup, int academicYearStart, SplittableRandom random) {
         LocalDate earliest = LocalDate.of(academicYearStart - yearGroup - 5, Month.SEPTEMBER, 1);
         long span = ChronoUnit.DAYS.between(earliest, earliest.plusYears(1));

@@ -30,6 +30,7 @@ import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.LatestStanding;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.evaluation.PhaseTimer.Phase;
 import uk.attendance.pupil.PupilEvaluation;
@@ -174,6 +175,8 @@ public class EvaluationService {
         PupilEvaluation.judged(judged, asOf, now);
         // Written here rather than at commit, so that the time is the store's.
         RecommendedAction.flush();
+        // The pupils list sorts and filters by these figures and bands in SQL.
+        LatestStanding.record(school.id, asOf, figures(standings(school, calendar, pupilIds, asOf)), now);
         timer.lap(Phase.STORE_ACTIONS);
         return raised;
     }
@@ -314,9 +317,27 @@ public class EvaluationService {
         return held;
     }
 
+    private static Map<Long, LatestStanding.Figures> figures(Map<Long, PupilStanding> standings) {
+        Map<Long, LatestStanding.Figures> figures = new HashMap<>();
+        standings.forEach((id, s) -> figures.put(id, new LatestStanding.Figures(id, s.attendance().possibleSessions(),
+                s.attendance().yearToDate().attendedSessions(), s.attendance().persistentlyAbsent(), s.band())));
+        return figures;
+    }
+
     /** A pupil's attendance summary and ladder band as of a date; the band comes from a session whose recommendations are not stored. */
     public PupilStanding standing(School school, Pupil pupil, LocalDate asOf) {
         return standings(school, calendar(school.id, asOf), List.of(pupil.id), asOf).get(pupil.id);
+    }
+
+    /** Some pupils' standings as of a date, e.g. for a batch of letters, read in the caller's transaction. */
+    public Map<Long, PupilStanding> standings(School school, List<Long> pupilIds, LocalDate asOf) {
+        SchoolCalendar calendar = calendar(school.id, asOf);
+        Map<Long, PupilStanding> standings = new HashMap<>();
+        for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
+            standings.putAll(standings(school, calendar, pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION)),
+                    asOf));
+        }
+        return standings;
     }
 
     /** Every pupil's standing in the school as of a date, by pupil id, the pupils batched as in an evaluation. */

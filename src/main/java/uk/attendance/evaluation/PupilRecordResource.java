@@ -5,10 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.DateInput;
+import uk.attendance.pupil.PupilFilter;
 import uk.attendance.security.Role;
 
 /** A school's pupils as a lead reviews them: each with the standing, actions and interventions the ladder gave. */
@@ -24,8 +24,16 @@ public class PupilRecordResource {
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})
     @GET
-    public List<PupilListItem> list(@PathParam("schoolId") String schoolId) {
-        return queries.list(schoolId);
+    @Operation(summary = "The school's pupils, one page at a time: search names and UPN (ignoring case), filter by year group,"
+            + " registration group, band, persistent absence and open actions, sort by attendance (lowest first) or name")
+    public PupilPage list(@PathParam("schoolId") String schoolId, @QueryParam("search") String search,
+            @QueryParam("yearGroup") String yearGroup, @QueryParam("registrationGroup") String registrationGroup,
+            @QueryParam("band") String band, @QueryParam("persistentlyAbsent") String persistentlyAbsent,
+            @QueryParam("hasOpenActions") String hasOpenActions, @QueryParam("sort") String sort, @QueryParam("asOf") String asOf,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        PupilFilter filter = PupilFilter.parse(search, yearGroup, registrationGroup, band, persistentlyAbsent, hasOpenActions, sort,
+                limit, offset);
+        return queries.list(schoolId, filter, DateInput.query("asOf", asOf));
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.LEAD_NAME})

@@ -54,6 +54,10 @@ public class Pupil extends PanacheEntityBase {
     @Column(name = "year_group", nullable = false)
     public int yearGroup;
 
+    /** The form or class the MIS registers the pupil in, e.g. "7B"; null when the MIS sends none. */
+    @Column(name = "registration_group", length = 32)
+    public String registrationGroup;
+
     @ElementCollection
     @CollectionTable(name = "pupil_characteristic", joinColumns = @JoinColumn(name = "pupil_id"))
     @Column(name = "characteristic")

@@ -61,6 +61,7 @@ public class PupilService {
             pupil.familyName = row.request().familyName().trim();
             pupil.dateOfBirth = row.dateOfBirth();
             pupil.yearGroup = row.yearGroup();
+            pupil.registrationGroup = row.registrationGroup();
             pupil.characteristics.clear();
             pupil.characteristics.addAll(row.characteristics());
             pupil.updatedAt = now;
@@ -131,6 +132,11 @@ public class PupilService {
             } else if (yearGroup.isEmpty()) {
                 errors.add(FieldError.atRow(i, "yearGroup", "yearGroup must be R (Reception), N (Nursery) or 1 to 14, not '" + row.yearGroup() + "'"));
             }
+            String registrationGroup = row.registrationGroup() == null || row.registrationGroup().isBlank() ? null
+                    : row.registrationGroup().trim();
+            if (registrationGroup != null && registrationGroup.length() > 32) {
+                errors.add(FieldError.atRow(i, "registrationGroup", "registrationGroup is at most 32 characters"));
+            }
             Set<String> characteristics = new LinkedHashSet<>();
             if (row.characteristics() != null) {
                 for (int c = 0; c < row.characteristics().size(); c++) {
@@ -162,7 +168,7 @@ public class PupilService {
                 }
             }
             if (errors.size() == before) {
-                valid.add(new ValidPupil(upn, row, dateOfBirth.date(), yearGroup.orElseThrow(), characteristics));
+                valid.add(new ValidPupil(upn, row, dateOfBirth.date(), yearGroup.orElseThrow(), registrationGroup, characteristics));
             }
         }
         if (!errors.isEmpty()) {
@@ -179,6 +185,7 @@ public class PupilService {
         }
     }
 
-    private record ValidPupil(String upn, PupilRequest request, LocalDate dateOfBirth, int yearGroup, Set<String> characteristics) {
+    private record ValidPupil(String upn, PupilRequest request, LocalDate dateOfBirth, int yearGroup, String registrationGroup,
+            Set<String> characteristics) {
     }
 }

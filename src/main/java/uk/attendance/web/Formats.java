@@ -57,6 +57,11 @@ public final class Formats {
         return YearGroup.label(yearGroup);
     }
 
+    /** A value for a link's query string, e.g. a form named "7B & C". */
+    public static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The school's page, e.g. /schools/demo-coopers. */
     public static String path(SchoolView school) {
         return "/schools/" + school.id();

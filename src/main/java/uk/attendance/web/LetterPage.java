@@ -10,15 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionView;
-import uk.attendance.attendance.AcademicYear;
-import uk.attendance.attendance.AttendanceSummary;
-import uk.attendance.policy.LoadedPolicy;
-import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.evaluation.PupilDetails;
 import uk.attendance.evaluation.PupilQueries;
@@ -44,17 +38,14 @@ public class LetterPage {
     private final SchoolService schools;
     private final ActionService actions;
     private final PupilQueries pupils;
-    private final PolicyRegistry policies;
     private final SchoolReview review;
     private final Letters letters;
     private final Clock clock;
 
-    LetterPage(SchoolService schools, ActionService actions, PupilQueries pupils, PolicyRegistry policies, SchoolReview review,
-            Letters letters, Clock clock) {
+    LetterPage(SchoolService schools, ActionService actions, PupilQueries pupils, SchoolReview review, Letters letters, Clock clock) {
         this.schools = schools;
         this.actions = actions;
         this.pupils = pupils;
-        this.policies = policies;
         this.review = review;
         this.letters = letters;
         this.clock = clock;
@@ -75,26 +66,9 @@ public class LetterPage {
     }
 
     private LetterModel model(SchoolView school, PupilDetails pupil, ActionView action, LocalDate today) {
-        List<String> parents = pupil.parents().stream().map(PupilDetails.ParentView::name).toList();
-        String parentsText = parents.isEmpty() ? "" : parents.size() == 1 ? parents.get(0)
-                : String.join(", ", parents.subList(0, parents.size() - 1)) + " and " + parents.get(parents.size() - 1);
-        String salutation = parents.isEmpty() ? "Dear Parent or Carer of " + pupil.givenName() : "Dear " + parentsText;
-        Map<String, String> params = policies.find(action.policy()).map(LoadedPolicy::parameters)
-                .map(p -> p.values()).orElse(Map.of());
-        String policyName = policies.find(action.policy()).map(LoadedPolicy::name).orElse(action.policy());
-        AttendanceSummary a = pupil.attendance();
-        return new LetterModel(Formats.ukDate(today),
-                new LetterModel.School(school.id(), school.name()),
-                new LetterModel.Pupil(pupil.givenName(), pupil.familyName(), pupil.givenName() + " " + pupil.familyName(), pupil.upn(),
-                        Formats.yearGroup(pupil.yearGroup()), Formats.ukDate(pupil.dateOfBirth())),
-                parents, parentsText, salutation,
-                new LetterModel.Attendance(Formats.ukDate(a.asOf()), Formats.percent(a.displayedAttendancePercent()),
-                        Formats.percent(a.displayedAbsencePercent()), Formats.days(a.daysAbsent()), a.possibleSessions(),
-                        a.absentSessions(), a.authorisedAbsenceSessions(), a.unauthorisedAbsenceSessions(), a.lateSessions(),
-                        a.unauthorisedSessionsLast10SchoolWeeks(), a.persistentlyAbsent(), a.severelyAbsent()),
-                new LetterModel.Action(action.id(), action.type(), action.title(), action.stage(), action.reason(), action.clause(),
-                        Formats.ukDate(action.raisedOn())),
-                AcademicYear.containing(today).label(), policyName, params);
+        return letters.model(school, new LetterModel.Pupil(pupil.givenName(), pupil.familyName(),
+                        pupil.givenName() + " " + pupil.familyName(), pupil.upn(), Formats.yearGroup(pupil.yearGroup()),
+                        Formats.ukDate(pupil.dateOfBirth())),
+                pupil.parents().stream().map(PupilDetails.ParentView::name).toList(), pupil.attendance(), action, today);
     }
-
 }

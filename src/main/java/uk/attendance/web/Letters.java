@@ -11,13 +11,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.attendance.action.ActionView;
 import uk.attendance.config.PolicyDirectory;
+import uk.attendance.attendance.AcademicYear;
+import uk.attendance.attendance.AttendanceSummary;
+import uk.attendance.policy.LoadedPolicy;
+import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.rules.RuleSource;
+import uk.attendance.school.SchoolView;
 
 /**
  * The letters a lead prints: a Qute template per action type in the policy's {@code letters/} folder, read and
@@ -33,11 +40,13 @@ public class Letters {
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
 
     private final PolicyDirectory policies;
+    private final PolicyRegistry registry;
     private final Engine engine;
     private final Template generic;
 
-    Letters(PolicyDirectory policies, Engine engine, @Location("letters/generic.html") Template generic) {
+    Letters(PolicyDirectory policies, PolicyRegistry registry, Engine engine, @Location("letters/generic.html") Template generic) {
         this.policies = policies;
+        this.registry = registry;
         this.engine = engine;
         this.generic = generic;
     }
@@ -59,6 +68,26 @@ public class Letters {
         } catch (TemplateException e) {
             return new Rendered(null, source, e.getMessage());
         }
+    }
+
+    /** What the action's letter template is given: the pupil, their parents, their attendance and the policy's parameters. */
+    public LetterModel model(SchoolView school, LetterModel.Pupil pupil, List<String> parents, AttendanceSummary a, ActionView action,
+            LocalDate today) {
+        String parentsText = parents.isEmpty() ? "" : parents.size() == 1 ? parents.get(0)
+                : String.join(", ", parents.subList(0, parents.size() - 1)) + " and " + parents.get(parents.size() - 1);
+        String salutation = parents.isEmpty() ? "Dear Parent or Carer of " + pupil.givenName() : "Dear " + parentsText;
+        Optional<LoadedPolicy> policy = registry.find(action.policy());
+        Map<String, String> params = policy.map(LoadedPolicy::parameters).map(p -> p.values()).orElse(Map.of());
+        String policyName = policy.map(LoadedPolicy::name).orElse(action.policy());
+        return new LetterModel(Formats.ukDate(today), new LetterModel.School(school.id(), school.name()), pupil, parents, parentsText,
+                salutation,
+                new LetterModel.Attendance(Formats.ukDate(a.asOf()), Formats.percent(a.displayedAttendancePercent()),
+                        Formats.percent(a.displayedAbsencePercent()), Formats.days(a.daysAbsent()), a.possibleSessions(),
+                        a.absentSessions(), a.authorisedAbsenceSessions(), a.unauthorisedAbsenceSessions(), a.lateSessions(),
+                        a.unauthorisedSessionsLast10SchoolWeeks(), a.persistentlyAbsent(), a.severelyAbsent()),
+                new LetterModel.Action(action.id(), action.type(), action.title(), action.stage(), action.reason(), action.clause(),
+                        Formats.ukDate(action.raisedOn())),
+                AcademicYear.containing(today).label(), policyName, params);
     }
 
     /** The letter HTML, or {@code error} when the template is broken. */

@@ -45,9 +45,8 @@ public class PupilRecord {
         LocalDate today = LocalDate.now(clock);
         PupilDetails pupil = pupils.details(schoolId, upn, today);
         List<MarkView> marks = attendance.marks(schoolId, pupil.upn(), AcademicYear.containing(today).start(), today);
-        PupilListItem named = new PupilListItem(pupil.upn(), pupil.givenName(), pupil.familyName(), pupil.yearGroup());
         List<SchoolReview.Item> toDo = pupil.actions().stream().filter(a -> !a.status().isClosed())
-                .map(a -> review.item(a, named)).toList();
+                .map(a -> review.item(a, pupil.givenName() + " " + pupil.familyName(), pupil.yearGroup())).toList();
         SessionCalendar calendar = marks.isEmpty() ? new SessionCalendar(List.of())
                 : calendar(marks, marks.get(0).date(), marks.get(marks.size() - 1).date());
         return new View(pupil, pupil.givenName() + " " + pupil.familyName(), Formats.yearGroup(pupil.yearGroup()),

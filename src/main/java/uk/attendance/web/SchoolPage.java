@@ -19,9 +19,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionView;
+import uk.attendance.action.BulkDecision;
 import uk.attendance.action.DecisionRequest;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.FieldError;
@@ -42,7 +44,7 @@ public class SchoolPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance school(SchoolView school, String policyName, String today, SchoolReview.Queue queue,
-                WeeklyChart chart, String message);
+                WeeklyChart chart, String message, String error);
 
         static native TemplateInstance school$queue(SchoolView school, SchoolReview.Queue queue);
 
@@ -60,10 +62,12 @@ public class SchoolPage {
     private final ActionService actions;
     private final EvaluationService evaluation;
     private final PolicyRegistry policies;
+    private final LetterPdf letterPdf;
     private final Clock clock;
 
     SchoolPage(SchoolService schools, SchoolReview review, ActionService actions, EvaluationService evaluation,
-            PolicyRegistry policies, Clock clock) {
+            PolicyRegistry policies, LetterPdf letterPdf, Clock clock) {
+        this.letterPdf = letterPdf;
         this.schools = schools;
         this.review = review;
         this.actions = actions;
@@ -76,16 +80,74 @@ public class SchoolPage {
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("schoolId") String schoolId, @QueryParam("status") String status,
             @QueryParam("type") String type, @QueryParam("stage") String stage, @QueryParam("raised") Integer raised,
-            @HeaderParam("HX-Request") boolean htmx) {
+            @QueryParam("decided") Integer decided, @QueryParam("decision") String decision, @HeaderParam("HX-Request") boolean htmx) {
         SchoolView school = schools.get(schoolId);
         SchoolReview.Queue queue = review.queue(schoolId, SchoolReview.Filter.of(status, type, stage), 0);
         if (htmx) {
             return Templates.school$queue(school, queue);
         }
+        String message = raised != null
+                ? raised == 0 ? "Evaluated: nothing new to do." : "Evaluated: " + raised + (raised == 1 ? " new action." : " new actions.")
+                : decided != null ? decided + (decided == 1 ? " action " : " actions ") + Formats.words(decision == null ? "DECIDED" : decision)
+                        .toLowerCase() + "." : null;
+        return page(school, queue, message, null);
+    }
+
+    private TemplateInstance page(SchoolView school, SchoolReview.Queue queue, String message, String error) {
         String policyName = policies.find(school.policy()).map(p -> p.name()).orElse(school.policy());
-        String message = raised == null ? null
-                : raised == 0 ? "Evaluated: nothing new to do." : "Evaluated: " + raised + (raised == 1 ? " new action." : " new actions.");
-        return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(schoolId), message);
+        return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(school.id()), message, error);
+    }
+
+    /**
+     * Decides the ticked actions, or all those matching the queue's filters, with one note and date: all or nothing. Back to
+     * the queue saying how many were decided, or the queue again saying why none was.
+     */
+    @POST
+    @Path("/actions/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response decideSelected(@PathParam("schoolId") String schoolId, @FormParam("actions") List<Long> selected,
+            @FormParam("allMatching") boolean allMatching, @FormParam("status") String status, @FormParam("type") String type,
+            @FormParam("stage") String stage, @FormParam("decision") String decision, @FormParam("note") String note,
+            @FormParam("date") String date) {
+        SchoolView school = schools.get(schoolId);
+        SchoolReview.Filter filter = SchoolReview.Filter.of(status, type, stage);
+        List<Long> ids = allMatching ? review.matchingIds(schoolId, filter) : selected == null ? List.of() : selected;
+        String error;
+        if (ids.isEmpty()) {
+            error = "Nothing was decided: tick the actions to decide first.";
+        } else {
+            try {
+                List<ActionView> decided = actions.decideAll(schoolId,
+                        ids.stream().map(id -> new BulkDecision(id, decision, note, date)).toList());
+                return Response.seeOther(URI.create("/schools/" + schoolId + "?" + filter.query() + "&decided=" + decided.size()
+                        + "&decision=" + (decided.isEmpty() ? "" : decided.get(0).status().name()))).build();
+            } catch (ProblemException e) {
+                var problem = e.toProblem();
+                error = problem.errors() == null || problem.errors().isEmpty() ? problem.detail()
+                        : "Nothing was decided: " + problem.errors().get(0).message() + ".";
+            }
+        }
+        return Response.status(Response.Status.BAD_REQUEST).entity(page(school, review.queue(schoolId, filter, 0), null, error)).build();
+    }
+
+    /** The ticked actions' letters, or those of all the actions matching the filters, as one PDF to print. */
+    @GET
+    @Path("/letters.pdf")
+    @Produces(LetterPdfResource.PDF)
+    @Operation(hidden = true)
+    public Response letters(@PathParam("schoolId") String schoolId, @QueryParam("actions") List<Long> selected,
+            @QueryParam("allMatching") boolean allMatching, @QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("stage") String stage) {
+        schools.get(schoolId);
+        List<Long> ids = allMatching ? review.matchingIds(schoolId, SchoolReview.Filter.of(status, type, stage))
+                : selected == null ? List.of() : selected;
+        List<Long> letterIds = letterPdf.lettersAmong(schoolId, ids);
+        if (letterIds.isEmpty()) {
+            throw ProblemException.invalid(FieldError.of("actions", "none of the selected actions is a letter"));
+        }
+        return LetterPdfResource.pdfResponse(letterPdf.pdf(schoolId, letterIds),
+                "letters-" + schoolId + "-" + LocalDate.now(clock) + ".pdf");
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import uk.attendance.action.ActionService;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
+import uk.attendance.action.RecommendedAction;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.evaluation.PupilListItem;
 import uk.attendance.evaluation.PupilQueries;
 import uk.attendance.evaluation.EvaluationService;
+import uk.attendance.pupil.SchoolAccess;
 
 /** What the school page shows: the review queue, the pupils by band and the weekly attendance chart. */
 @ApplicationScoped
@@ -28,17 +30,14 @@ public class SchoolReview {
 
     static final int PAGE_SIZE = 25;
 
-    private final ActionService actions;
-    private final PupilQueries pupils;
+    private final SchoolAccess access;
     private final EvaluationService evaluation;
     private final AttendanceCharts charts;
     private final Letters letters;
     private final Clock clock;
 
-    SchoolReview(ActionService actions, PupilQueries pupils, EvaluationService evaluation, AttendanceCharts charts,
-            Letters letters, Clock clock) {
-        this.actions = actions;
-        this.pupils = pupils;
+    SchoolReview(SchoolAccess access, EvaluationService evaluation, AttendanceCharts charts, Letters letters, Clock clock) {
+        this.access = access;
         this.evaluation = evaluation;
         this.charts = charts;
         this.letters = letters;
@@ -62,6 +61,11 @@ public class SchoolReview {
                 case ALL -> true;
                 default -> actual.name().equals(status);
             };
+        }
+
+        /** The statuses the filter shows; none for an unknown status. */
+        List<ActionStatus> statuses() {
+            return Arrays.stream(ActionStatus.values()).filter(this::admitsStatus).toList();
         }
 
         /** The query string that reproduces this filter, for links and "show more". */
@@ -135,68 +139,80 @@ public class SchoolReview {
         }
     }
 
+    @Transactional
     public Queue queue(String schoolId, Filter filter, int offset) {
-        List<ActionView> all = actions.list(schoolId, null, null, null);
-        List<ActionView> byStatus = all.stream().filter(a -> filter.admitsStatus(a.status())).toList();
-        List<ActionView> byType = byStatus.stream().filter(a -> filter.type() == null || a.type().equals(filter.type())).toList();
-        List<ActionView> shown = byType.stream().filter(a -> filter.stage() == null || filter.stage().equals(a.stage())).toList();
-        Map<String, PupilListItem> names = pupils.list(schoolId).stream()
-                .collect(Collectors.toMap(PupilListItem::upn, Function.identity()));
-        int from = Math.max(0, Math.min(offset, shown.size()));
-        List<Item> items = shown.subList(from, Math.min(shown.size(), from + PAGE_SIZE)).stream()
-                .map(a -> item(a, names.get(a.upn())))
-                .toList();
-        return new Queue(filter, items, shown.size(), from, statuses(all, filter), types(byStatus, filter), stages(byType, filter));
+        access.require(schoolId);
+        List<ActionStatus> statuses = filter.statuses();
+        int total = statuses.isEmpty() ? 0 : (int) RecommendedAction.countMatching(schoolId, statuses, filter.type(), filter.stage());
+        int from = Math.max(0, Math.min(offset, total));
+        List<RecommendedAction> page = total == 0 ? List.of()
+                : RecommendedAction.pageMatching(schoolId, statuses, filter.type(), filter.stage(), from, PAGE_SIZE);
+        List<Long> pupilIds = page.stream().map(a -> a.pupilId).distinct().toList();
+        Map<Long, Pupil> pupils = pupilIds.isEmpty() ? Map.of() : Pupil.<Pupil>list("id in ?1", pupilIds).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<Item> items = page.stream().map(a -> item(ActionView.of(a), pupils.get(a.pupilId))).toList();
+        return new Queue(filter, items, total, from, statuses(RecommendedAction.countByStatus(schoolId), filter),
+                statuses.isEmpty() ? List.of() : types(RecommendedAction.countByTypeAndTitle(schoolId, statuses), filter),
+                statuses.isEmpty() ? List.of() : stages(RecommendedAction.countByStage(schoolId, statuses, filter.type()), filter));
+    }
+
+    /** The ids of every action the filter matches: what "select all N matching" selects. */
+    @Transactional
+    public List<Long> matchingIds(String schoolId, Filter filter) {
+        access.require(schoolId);
+        List<ActionStatus> statuses = filter.statuses();
+        return statuses.isEmpty() ? List.of() : RecommendedAction.idsMatching(schoolId, statuses, filter.type(), filter.stage());
     }
 
     /** One action's card, e.g. after a decision. */
     @Transactional
     public Item item(String schoolId, ActionView action) {
-        return item(action, Pupil.findByUpn(schoolId, action.upn())
-                .map(p -> new PupilListItem(p.upn, p.givenName, p.familyName, p.yearGroup)).orElse(null));
+        return item(action, Pupil.findByUpn(schoolId, action.upn()).orElse(null));
     }
 
-    Item item(ActionView action, PupilListItem pupil) {
-        return new Item(action, pupil == null ? action.upn() : pupil.givenName() + " " + pupil.familyName(),
-                pupil == null ? "" : Formats.yearGroup(pupil.yearGroup()), letters.isLetter(action));
+    Item item(ActionView action, Pupil pupil) {
+        return pupil == null ? item(action, null, null) : item(action, pupil.givenName + " " + pupil.familyName, pupil.yearGroup);
     }
 
-    private static List<Option> statuses(List<ActionView> all, Filter filter) {
+    Item item(ActionView action, String pupilName, Integer yearGroup) {
+        return new Item(action, pupilName == null ? action.upn() : pupilName, yearGroup == null ? "" : Formats.yearGroup(yearGroup),
+                letters.isLetter(action));
+    }
+
+    private static List<Option> statuses(Map<ActionStatus, Long> counts, Filter filter) {
         List<Option> options = new ArrayList<>();
-        options.add(new Option(Filter.TO_DO, "To do (open or accepted)", all.stream().filter(a -> !a.status().isClosed()).count(),
-                filter.status().equals(Filter.TO_DO)));
+        long toDo = counts.entrySet().stream().filter(e -> !e.getKey().isClosed()).mapToLong(Map.Entry::getValue).sum();
+        options.add(new Option(Filter.TO_DO, "To do (open or accepted)", toDo, filter.status().equals(Filter.TO_DO)));
         for (ActionStatus status : ActionStatus.values()) {
-            options.add(new Option(status.name(), Formats.words(status.name()), all.stream().filter(a -> a.status() == status).count(),
+            options.add(new Option(status.name(), Formats.words(status.name()), counts.getOrDefault(status, 0L),
                     filter.status().equals(status.name())));
         }
-        options.add(new Option(Filter.ALL, "All", all.size(), filter.status().equals(Filter.ALL)));
+        options.add(new Option(Filter.ALL, "All", counts.values().stream().mapToLong(Long::longValue).sum(),
+                filter.status().equals(Filter.ALL)));
         return options;
     }
 
-    /** Each type once, named by its most common title, most frequent first. */
-    private static List<Option> types(List<ActionView> actions, Filter filter) {
-        Map<String, List<ActionView>> byType = actions.stream().collect(Collectors.groupingBy(ActionView::type, LinkedHashMap::new,
-                Collectors.toList()));
+    /** Each type once, named by its most common title, most frequent first; rows are [type, title, count]. */
+    private static List<Option> types(List<Object[]> rows, Filter filter) {
+        Map<String, List<Object[]>> byType = rows.stream().collect(Collectors.groupingBy(r -> (String) r[0]));
         return byType.entrySet().stream()
-                .map(e -> new Option(e.getKey(), commonest(e.getValue(), ActionView::title), e.getValue().size(),
+                .map(e -> new Option(e.getKey(), commonest(e.getValue()), e.getValue().stream().mapToLong(r -> (Long) r[2]).sum(),
                         e.getKey().equals(filter.type())))
                 .sorted(Comparator.comparingLong(Option::count).reversed().thenComparing(Option::label))
                 .toList();
     }
 
-    private static List<Option> stages(List<ActionView> actions, Filter filter) {
-        return actions.stream().filter(a -> a.stage() != null)
-                .collect(Collectors.groupingBy(ActionView::stage, Collectors.counting()))
-                .entrySet().stream()
+    private static List<Option> stages(Map<String, Long> counts, Filter filter) {
+        return counts.entrySet().stream()
                 .map(e -> new Option(e.getKey(), e.getKey(), e.getValue(), e.getKey().equals(filter.stage())))
                 .sorted(Comparator.comparing(Option::label))
                 .toList();
     }
 
-    private static String commonest(List<ActionView> actions, Function<ActionView, String> value) {
-        return actions.stream().collect(Collectors.groupingBy(value, Collectors.counting())).entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElse("");
+    private static String commonest(List<Object[]> titles) {
+        return titles.stream()
+                .max(Comparator.comparingLong((Object[] r) -> (Long) r[2]).thenComparing(r -> (String) r[1], Comparator.reverseOrder()))
+                .map(r -> (String) r[1]).orElse("");
     }
 
     /** How many pupils the ladder puts in each band, and how many are persistently and severely absent. */

@@ -40,6 +40,7 @@ class ArchitectureTest {
             Set.of("rules"),
             Set.of("policy"),
             Set.of("evaluation"),
+            Set.of("report"),
             Set.of("demo", "web"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,9 +30,10 @@ class DemoDataLoaderTest {
         assertThat(created).contains("demo-coopers", "demo-st-dunstans", "demo-st-clares", "demo-trust-template",
                 "demo-clifford-all-saints");
         given().get("/api/schools/{id}", "demo-coopers").then().statusCode(200).body("policy", equalTo("coopers"));
-        given().get("/api/schools/{id}/pupils", "demo-coopers").then().body("", hasSize(1000));
-        String upn = given().get("/api/schools/{id}/pupils", "demo-st-clares").then().body("", hasSize(260))
-                .extract().path("[0].upn");
+        given().get("/api/schools/{id}/pupils", "demo-coopers").then().body("total", equalTo(1000))
+                .body("items", hasSize(50)).body("items.registrationGroup", everyItem(notNullValue()));
+        String upn = given().get("/api/schools/{id}/pupils", "demo-st-clares").then().body("total", equalTo(260))
+                .extract().path("items[0].upn");
         List<LocalDate> halfTerm = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now());
         given().queryParam("asOf", halfTerm.get(halfTerm.size() - 1).toString())
                 .get("/api/schools/{id}/pupils/{upn}", "demo-st-clares", upn).then().statusCode(200)

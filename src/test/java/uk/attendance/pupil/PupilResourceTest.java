@@ -129,6 +129,7 @@ class PupilResourceTest {
     void pupilsAreListedForTheSchool() {
         String school = TestData.school("coopers");
         TestData.pupils(school, pupil(TestData.upn(40), "2012-03-04", 9));
-        given().get("/api/schools/{id}/pupils", school).then().statusCode(200).body("upn", hasItem(TestData.upn(40)));
+        given().get("/api/schools/{id}/pupils", school).then().statusCode(200)
+                .body("total", equalTo(1)).body("items.upn", hasItem(TestData.upn(40)));
     }
 }

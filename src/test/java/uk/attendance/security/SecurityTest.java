@@ -159,7 +159,7 @@ class SecurityTest {
                 .put("/api/schools/{id}/pupils", theirs).then().statusCode(403).contentType("application/problem+json");
         TestUsers.asMis(token).contentType(ContentType.JSON).body(batch("SIMS nightly", List.of(mark(upn, "2025-09-08", "AM", "O"))))
                 .post("/api/schools/{id}/attendance", theirs).then().statusCode(403);
-        given().get("/api/schools/{id}/pupils", theirs).then().statusCode(200).body("upn", equalTo(List.of(upn)));
+        given().get("/api/schools/{id}/pupils", theirs).then().statusCode(200).body("items.upn", equalTo(List.of(upn)));
         given().get("/api/schools/{id}/pupils/{upn}/attendance", theirs, upn).then().statusCode(200).body("$", equalTo(List.of()));
     }
 

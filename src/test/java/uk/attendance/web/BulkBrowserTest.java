@@ -1,0 +1,175 @@
+package uk.attendance.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.attendance.TestUsers;
+import uk.attendance.demo.DemoDataLoader;
+
+/**
+ * A morning of bulk work in headless Chromium on the 1,000-pupil demo Coopers school, at desk and phone width: filter the
+ * queue to the AT1 letters, tick some by keyboard, print them as one PDF, mark them sent, then find a pupil by name.
+ */
+@QuarkusTest
+@TestProfile(WebTestProfile.class)
+class BulkBrowserTest {
+
+    static final String SCHOOL = "demo-coopers";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DemoDataLoader demo;
+
+    @BeforeAll
+    static void launchChromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(BrowserJourneyTest.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void demoSchools() throws Exception {
+        if (given().get("/api/schools/{id}", SCHOOL).statusCode() == 404) {
+            assertThat(demo.createDemoSchools()).contains(SCHOOL);
+        }
+        Files.createDirectories(BrowserJourneyTest.SCREENSHOTS);
+    }
+
+    @Test
+    void aMorningOfBulkWorkAtDeskWidth() throws Exception {
+        morning(1280, 900, false);
+    }
+
+    @Test
+    void aMorningOfBulkWorkOnAPhone() throws Exception {
+        morning(390, 844, true);
+    }
+
+    private void morning(int width, int height, boolean phone) throws Exception {
+        TestUsers.Person lead = TestUsers.lead(SCHOOL);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                .setViewportSize(width, height).setIsMobile(phone))) {
+            AtomicReference<byte[]> printed = new AtomicReference<>();
+            context.route("**/letters.pdf*", route -> {
+                APIResponse response = route.fetch();
+                printed.set(response.body());
+                route.fulfill(new Route.FulfillOptions().setResponse(response));
+            });
+            Page page = context.newPage();
+            page.navigate("/login");
+            page.getByLabel("Username").fill(lead.username());
+            page.getByLabel("Password").fill(lead.password());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForLoadState();
+            page.navigate("/schools/" + SCHOOL);
+
+            // Filter the queue to the AT1 letters still to do.
+            page.getByLabel("Type").selectOption("AT1_LETTER");
+            assertThat(page).hasURL(Pattern.compile(".*type=AT1_LETTER.*"));
+            Locator cards = page.locator("#queue-panel article.action");
+            assertThat(cards.first().locator("h3")).hasText("Send the AT1 letter");
+            assertThat(page.locator("form#bulk")).containsText("matching these filters");
+
+            // Tick three letters from the keyboard.
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Locator box = cards.nth(i).locator("input.select");
+                box.focus();
+                page.keyboard().press("Space");
+                assertThat(box).isChecked();
+                ids.add(box.getAttribute("value"));
+            }
+            shot(page, "bulk-selected-" + width);
+
+            // Print them as one PDF (it opens beside the queue), one letter a page.
+            Page pdfTab = context.waitForPage(() -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Print the selected letters (PDF)")).click());
+            pdfTab.waitForLoadState();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (printed.get() == null && System.currentTimeMillis() < deadline) {
+                page.waitForTimeout(200);
+            }
+            assertThat(printed.get()).as("the letters PDF").isNotNull();
+            try (PDDocument pdf = Loader.loadPDF(printed.get())) {
+                assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+            }
+            pdfTab.close();
+
+            // Mark them sent, all at once, with one note.
+            page.getByLabel("Note (optional, for each)").fill("Posted second class");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark selected as done (letters sent)")).click();
+            assertThat(page.locator(".notice")).hasText("3 actions completed.");
+            for (String id : ids) {
+                assertThat(page.locator("#action-" + id)).hasCount(0);
+            }
+            List<Map<String, Object>> completed = given().queryParam("type", "AT1_LETTER").queryParam("status", "COMPLETED")
+                    .get("/api/schools/{id}/actions", SCHOOL).then().statusCode(200).extract().jsonPath().getList("");
+            assertThat(completed.stream().filter(a -> ids.contains(String.valueOf(a.get("id")))))
+                    .hasSize(3).allMatch(a -> "Posted second class".equals(a.get("note")));
+            shot(page, "bulk-done-" + width);
+
+            // Find a pupil by name.
+            Map<String, Object> someone = given().queryParam("limit", "1").queryParam("offset", String.valueOf(width % 97))
+                    .get("/api/schools/{id}/pupils", SCHOOL).then().statusCode(200).extract().path("items[0]");
+            String name = someone.get("givenName") + " " + someone.get("familyName");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Find a pupil")).click();
+            page.getByLabel("Name or UPN").fill(name.toLowerCase());
+            page.getByLabel("Name or UPN").press("Enter");
+            Locator row = page.locator("table.pupils tbody tr th a", new Page.LocatorOptions()
+                    .setHasText(someone.get("familyName") + ", " + someone.get("givenName"))).first();
+            assertThat(row).isVisible();
+            Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
+            shot(page, "pupils-" + width);
+            row.click();
+            assertThat(page.locator("h1")).hasText(name);
+        }
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserJourneyTest.SCREENSHOTS.resolve(name + ".png")));
+    }
+}
