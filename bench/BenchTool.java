@@ -228,7 +228,7 @@ public final class BenchTool {
         List<DemoPupil> roll = generator.pupils(schoolId, PHASE, pupils, year);
         String recordedAt = Timestamp.from(Instant.now()).toString();
         int academicYear = AcademicYear.containing(schoolDays.get(0)).startYear();
-        try (Connection connection = connect(url + "?allowLocalInfile=true")) {
+        try (Connection connection = connect(url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=true")) {
             Map<String, Long> pupilIds = pupilIds(connection, schoolId);
             Map<String, char[]> registers = new HashMap<>();
             TreeSet<LocalDate> held = new TreeSet<>();
