@@ -34,7 +34,7 @@ class SchoolPageTest {
         assertThat(card.select(".who a").attr("href")).isEqualTo("/schools/" + school.id() + "/pupils/" + school.upn());
         // Every school day is judged: below 97% from the first Monday, off ill.
         assertThat(card.select(".reason").text()).startsWith("On 8 September 2025: Attendance 0.0% this year");
-        assertThat(card.select(".who").text()).contains("condition met 8 Sep 2025");
+        assertThat(card.select(".who").text()).contains("condition met " + Formats.shortDate(java.time.LocalDate.of(2025, 9, 8)));
         assertThat(card.select(".clause").text()).contains("97%");
         assertThat(card.select("a.letter-link").attr("href")).isEqualTo("/schools/" + school.id() + "/actions/" + school.at1ActionId() + "/letter");
         assertThat(card.select("button[name=decision]").eachAttr("value")).containsExactly("ACCEPTED", "COMPLETED", "DISMISSED");
@@ -161,12 +161,16 @@ class SchoolPageTest {
         WebTestData.School school = WebTestData.coopersWithAnAt1Letter(307, "Ed", "Varley");
         PageSession session = PageSession.signIn("admin", uk.attendance.AdminByDefault.adminPassword());
         session.get("/schools/{id}", school.id());
+        // The AT1 letter turns out to have gone on 19 September: its 20 school days of monitoring ended on 17 October
+        // without improvement, so judging those days again brings the AT2 stage.
+        given().contentType("application/json").body(Map.of("upn", school.upn(), "kind", "LETTER", "type", "AT1", "date", "2025-09-19"))
+                .post("/api/schools/{id}/interventions", school.id()).then().statusCode(201);
 
         Response evaluated = session.post("/schools/{id}/evaluate", Map.of(), school.id());
 
         int raisedToday = given().get("/api/schools/{id}/actions", school.id()).then().extract().jsonPath()
                 .getList("findAll { it.raisedOn == '" + FixedClock.TODAY + "' }").size();
-        assertThat(raisedToday).as("the new half term brings a PA letter").isPositive();
+        assertThat(raisedToday).as("the letter recorded late brings the AT2 stage").isPositive();
         assertThat(evaluated.statusCode()).isEqualTo(303);
         assertThat(evaluated.header("Location")).endsWith("/schools/" + school.id() + "?raised=" + raisedToday);
         assertThat(html(session.get("/schools/{id}?raised=" + raisedToday, school.id())).select(".notice").text())
