@@ -1,5 +1,6 @@
 package uk.attendance.policy;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.attendance.config.PolicyDirectory;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;
 
@@ -37,6 +40,22 @@ public class PolicyRegistry {
         this.directory = directory;
         this.clock = clock;
         reload();
+    }
+
+    /**
+     * Reloads as {@link #reload()}; the pupils of every school on a policy whose rules changed are then judged again from
+     * the start of the year at their next evaluation, so an author's edit applies to every school day, not only to the
+     * days still to come.
+     */
+    public List<LoadedPolicy> reloadAndJudgeAgain() {
+        Map<String, String> before = list().stream().collect(Collectors.toMap(LoadedPolicy::id, LoadedPolicy::version));
+        List<LoadedPolicy> after = reload();
+        List<String> changed = after.stream().filter(p -> p.usable() && !p.version().equals(before.get(p.id())))
+                .map(LoadedPolicy::id).toList();
+        if (!changed.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> PupilEvaluation.judgeAgainForPolicies(changed));
+        }
+        return after;
     }
 
     /** Compiles every policy folder changed since its last compilation; returns the state of each afterwards. */

@@ -56,6 +56,6 @@ public class PolicyResource {
     @Path("/reload")
     @Operation(summary = "Recompiles every policy folder; one that fails keeps its previous version and reports why")
     public List<PolicyView> reload() {
-        return registry.reload().stream().map(PolicyView::summary).toList();
+        return registry.reloadAndJudgeAgain().stream().map(PolicyView::summary).toList();
     }
 }

@@ -58,6 +58,13 @@ public class PupilEvaluation extends PanacheEntityBase {
                 .collect(Collectors.toMap(e -> e.pupilId, e -> e));
     }
 
+    /** The rules of these policies changed: every pupil of a school on one of them is judged again from the start of the year. */
+    public static void judgeAgainForPolicies(Collection<String> policyIds) {
+        getEntityManager().createNativeQuery("UPDATE pupil_evaluation e JOIN pupil p ON p.id = e.pupil_id JOIN school s ON s.id = p.school_id"
+                        + " SET e.dirty_from = :from WHERE s.policy IN (:policies)")
+                .setParameter("from", LocalDate.of(1900, 1, 1)).setParameter("policies", policyIds).executeUpdate();
+    }
+
     /** The pupil's facts changed from {@code date}: the next evaluation judges again from there. */
     public static void judgeAgainFrom(long pupilId, LocalDate date) {
         getEntityManager().createNativeQuery(LOWER + " AND pupil_id = ?")

@@ -107,7 +107,7 @@ public class PolicyPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reload() {
-        registry.reload();
+        registry.reloadAndJudgeAgain();
         return Response.seeOther(URI.create("/policies?reloaded=true")).build();
     }
 
