@@ -55,6 +55,8 @@ public class HttpHardening {
             }
             if (secure) {
                 headers.set("Strict-Transport-Security", "max-age=31536000");
+                // Cookies set through Vert.x's cookie jar are written after this handler: mark them here.
+                request.cookies().forEach(cookie -> cookie.setSecure(true));
                 List<String> cookies = headers.getAll("Set-Cookie");
                 if (!cookies.isEmpty()) {
                     headers.remove("Set-Cookie");
