@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.attendance.TestUsers;
 import uk.attendance.demo.DemoDataLoader;
+import uk.attendance.demo.DemoSchoolGenerator;
 
 /**
  * A morning's review in a real headless Chromium (Debian's, driven by Playwright; no browser is downloaded):
@@ -41,7 +41,6 @@ class BrowserJourneyTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String SCHOOL = "demo-trust-template";
-    private static final Pattern PERCENT = Pattern.compile("Attendance (\\d+\\.\\d)% this year");
 
     private static Playwright playwright;
     private static Browser browser;
@@ -108,12 +107,12 @@ class BrowserJourneyTest {
             assertThat(page.locator("#queue-panel article.action h3", new Page.LocatorOptions().setHasNotText("first attendance concern letter")))
                     .hasCount(0);
 
-            // A pupil below 90%: sending the first letter should bring the second.
-            Locator card = belowNinety(concernLetters);
-            String pupil = card.locator(".who a").textContent().trim();
-            String pupilPage = card.locator(".who a").getAttribute("href");
-            card.locator(".who a").click();
-            assertThat(page.locator("h1")).hasText(pupil);
+            // A pupil below 90% at the end of the register: sending the first letter should bring the second.
+            String upn = belowNinetyWithAFirstLetter();
+            String pupilPage = "/schools/" + SCHOOL + "/pupils/" + upn;
+            page.navigate(pupilPage);
+            String pupil = page.locator("h1").textContent().trim();
+            assertThat(pupil).isNotBlank();
             assertThat(page.locator("table.month").first()).isVisible();
             assertThat(page.locator(".s.present").first()).isVisible();
             assertThat(page.locator("#pupil-chart-caption")).isVisible();
@@ -127,8 +126,12 @@ class BrowserJourneyTest {
             assertThat(page.locator("article.letter")).containsText("Dear ");
             assertThat(page.locator("article.letter")).containsText("below our expected standard");
             shot(page, "letter");
+            // Sent on the last school day marked so far: every school day is judged, and the demo's register ends at half term.
+            java.time.LocalDate lastSchoolDay = lastSchoolDay();
+            page.getByLabel("Date sent").fill(lastSchoolDay.toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the letter as sent")).click();
-            assertThat(page.locator(".letter-toolbar .decided")).containsText("Completed on 5 Nov 2025 by " + lead.username());
+            assertThat(page.locator(".letter-toolbar .decided")).containsText(
+                    "Completed on " + Formats.shortDate(lastSchoolDay) + " by " + lead.username());
 
             page.navigate("/schools/" + SCHOOL);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate now")).click();
@@ -210,16 +213,24 @@ class BrowserJourneyTest {
         page.waitForLoadState();
     }
 
-    /** The first card in the list whose pupil's attendance is below 90%. */
-    private static Locator belowNinety(Locator cards) {
-        cards.first().waitFor();
-        for (int i = 0; i < cards.count(); i++) {
-            Matcher m = PERCENT.matcher(cards.nth(i).locator(".reason").textContent());
-            if (m.find() && Double.parseDouble(m.group(1)) < 90) {
-                return cards.nth(i);
+    /** A pupil with an open first concern letter whose attendance, on the last school day marked, is below 90%. */
+    private static String belowNinetyWithAFirstLetter() {
+        java.time.LocalDate lastSchoolDay = lastSchoolDay();
+        java.util.List<String> upns = given().queryParam("status", "OPEN").queryParam("type", "CONCERN_LETTER_1")
+                .get("/api/schools/{id}/actions", SCHOOL).then().statusCode(200).extract().path("upn");
+        for (String upn : upns) {
+            Number percent = given().queryParam("asOf", lastSchoolDay.toString()).get("/api/schools/{id}/pupils/{upn}", SCHOOL, upn)
+                    .then().statusCode(200).extract().path("attendance.attendancePercent");
+            if (percent != null && percent.doubleValue() < 90) {
+                return upn;
             }
         }
         throw new AssertionError("no pupil below 90% among the first concern letters");
+    }
+
+    private static java.time.LocalDate lastSchoolDay() {
+        java.util.List<java.time.LocalDate> days = DemoSchoolGenerator.firstHalfTermSchoolDays(FixedClock.TODAY);
+        return days.get(days.size() - 1);
     }
 
     /** What the screen shows, and the whole page below it. */
