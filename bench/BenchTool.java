@@ -330,7 +330,8 @@ public final class BenchTool {
     private static PupilRequest request(DemoPupil pupil) {
         return new PupilRequest(pupil.upn(), pupil.givenName(), pupil.familyName(), pupil.dateOfBirth().toString(),
                 pupil.yearGroup(), pupil.characteristics(),
-                pupil.parents().stream().map(p -> new PupilRequest.ParentRequest(p.parentId(), p.name())).toList());
+                pupil.parents().stream().map(p -> new PupilRequest.ParentRequest(p.parentId(), p.name())).toList(),
+                pupil.registrationGroup());
     }
 
     private static void need(String[] args, int count) {
