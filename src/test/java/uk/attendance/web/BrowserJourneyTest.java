@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +17,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +35,10 @@ import uk.attendance.demo.DemoSchoolGenerator;
 @TestProfile(WebTestProfile.class)
 class BrowserJourneyTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String SCHOOL = "demo-trust-template";
 
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @TestHTTPResource("/")
@@ -53,20 +49,15 @@ class BrowserJourneyTest {
 
     @BeforeAll
     static void launchChromium() {
-        assertThat(CHROMIUM).as("Debian's chromium package (.ci/run installs it)").isExecutable();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        assertThat(HeadlessChromium.EXECUTABLE).as("Debian's chromium package (.ci/run installs it)").isExecutable();
+        chromium = new HeadlessChromium();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
