@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A next step the rules recommended for a pupil, with the reason and the clause behind it. */
 @Entity
@@ -92,8 +93,10 @@ public class RecommendedAction extends PanacheEntityBase {
     @Column(nullable = false)
     public ActionStatus status;
 
+    /** The parents a penalty-notice action names: a JSON array, since an MIS's parent id may contain a comma. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parent_ids")
-    public String parentIds;
+    public List<String> parentIds;
 
     /** What completing the action records as an intervention, e.g. LETTER / AT1. */
     @Column(name = "records_kind")
@@ -107,7 +110,7 @@ public class RecommendedAction extends PanacheEntityBase {
     public List<ActionDecision> decisions = new ArrayList<>();
 
     public List<String> parentIdList() {
-        return parentIds == null || parentIds.isEmpty() ? List.of() : Arrays.asList(parentIds.split(","));
+        return parentIds == null ? List.of() : parentIds;
     }
 
     public Optional<ActionDecision> latestDecision() {

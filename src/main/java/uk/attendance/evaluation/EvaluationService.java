@@ -262,7 +262,7 @@ public class EvaluationService {
         action.conditionMetOn = first.on();
         action.title = r.getTitle() == null ? r.getType() : r.getTitle();
         action.reason = "On " + Words.date(first.on()) + ": " + (r.getReason() == null ? "" : r.getReason());
-        action.parentIds = r.getParentIds().isEmpty() ? null : String.join(",", r.getParentIds());
+        action.parentIds = r.getParentIds().isEmpty() ? null : r.getParentIds();
     }
 
     private static void decide(RecommendedAction action, ActionStatus status, String note, Instant now, LocalDate today) {

@@ -13,12 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** A person who signs in: an admin, a policy author or an attendance lead. */
 @Entity
@@ -36,8 +33,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
-    @Column(nullable = false)
-    public String roles;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    public Set<String> roles = new TreeSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_school", joinColumns = @JoinColumn(name = "user_id"))
@@ -70,8 +69,4 @@ public class AppUser extends PanacheEntityBase {
         return find("username", username).firstResultOptional();
     }
 
-    public Set<String> roleIds() {
-        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
 }

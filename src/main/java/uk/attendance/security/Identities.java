@@ -90,7 +90,7 @@ public class Identities {
     private static SecurityIdentity identityOf(AppUser user, QuarkusPrincipal principal, String sessionId) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(principal)
-                .addRoles(user.roleIds())
+                .addRoles(user.roles)
                 .addAttribute(USERNAME, user.username)
                 .addAttribute(SCHOOLS, Set.copyOf(user.schools));
         if (sessionId != null) {

@@ -148,7 +148,7 @@ public class UserService {
         AppUser user = new AppUser();
         user.username = username;
         user.passwordHash = passwords.hash(password);
-        user.roles = String.join(",", roles);
+        user.roles = new TreeSet<>(roles);
         user.schools = new TreeSet<>(schools);
         user.createdAt = Instant.now(clock);
         user.createdBy = createdBy;

@@ -10,7 +10,7 @@ public record UserView(String username, List<String> roles, List<String> schools
         boolean disabled, Instant disabledAt, String disabledBy, Instant passwordChangedAt, String passwordChangedBy) {
 
     static UserView of(AppUser user) {
-        return new UserView(user.username, List.copyOf(user.roleIds()), user.schools.stream().sorted().toList(),
+        return new UserView(user.username, List.copyOf(user.roles), user.schools.stream().sorted().toList(),
                 user.createdAt, user.createdBy, user.disabled(), user.disabledAt, user.disabledBy,
                 user.passwordChangedAt, user.passwordChangedBy);
     }

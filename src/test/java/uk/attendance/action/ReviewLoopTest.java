@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,24 @@ class ReviewLoopTest {
                 .body("status", everyItem(equalTo("OPEN")));
         given().queryParam("status", "MAYBE").get("/api/schools/{id}/actions", school).then().statusCode(400)
                 .body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aPenaltyNoticeActionKeepsParentIdsThatContainACommaAndCompletingItRecordsANoticeForEach() {
+        String school = TestData.school("coopers");
+        String upn = TestData.upn(102);
+        Map<String, Object> withCommas = new HashMap<>(pupil(upn, "2011-10-04", 9));
+        withCommas.put("parents", List.of(Map.of("parentId", "SMITH, J", "name", "Parent One"),
+                Map.of("parentId", "SMITH, K", "name", "Parent Two")));
+        TestData.pupils(school, withCommas);
+        post(school, TestData.unauthorisedWeek(upn));
+
+        Number id = given().queryParam("upn", upn).queryParam("type", "CONSIDER_PENALTY_NOTICE")
+                .get("/api/schools/{id}/actions", school).then().statusCode(200)
+                .body("[0].parentIds", contains("SMITH, J", "SMITH, K")).extract().path("[0].id");
+        given().contentType(ContentType.JSON).body(Map.of("decision", "COMPLETED", "date", "2025-09-19", "note", "Issued by the LA"))
+                .post("/api/schools/{id}/actions/{action}/decision", school, id).then().statusCode(200);
+        given().get("/api/schools/{id}/pupils/{upn}/interventions", school, upn).then().statusCode(200)
+                .body("findAll { it.kind == 'PENALTY_NOTICE' }.parentId", contains("SMITH, J", "SMITH, K"));
     }
 }
