@@ -15,6 +15,7 @@ import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.intervention.InterventionService;
 import uk.attendance.problem.DateInput;
+import uk.attendance.problem.EnumInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
@@ -47,11 +48,8 @@ public class ActionService {
         access.require(schoolId);
         ActionStatus wanted = null;
         if (status != null && !status.isBlank()) {
-            try {
-                wanted = ActionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(FieldError.of("status", "status must be OPEN, ACCEPTED, DISMISSED, COMPLETED or WITHDRAWN, not '" + status + "'"));
-            }
+            wanted = EnumInput.parse(ActionStatus.class, status)
+                    .orElseThrow(() -> ProblemException.invalid(FieldError.of("status", EnumInput.notOneOf("status", status, ActionStatus.class))));
         }
         Long pupilId = null;
         if (upn != null && !upn.isBlank()) {
@@ -240,17 +238,8 @@ public class ActionService {
     }
 
     private static ActionStatus parseDecision(String decision) {
-        if (decision != null) {
-            try {
-                ActionStatus status = ActionStatus.valueOf(decision.trim().toUpperCase(Locale.ROOT));
-                if (status != ActionStatus.OPEN && status != ActionStatus.WITHDRAWN) {
-                    return status;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-        }
-        throw ProblemException.invalid(FieldError.of("decision", "decision must be ACCEPTED, DISMISSED or COMPLETED, not '" + decision + "'"));
+        return EnumInput.parse(ActionStatus.DECISIONS, decision).orElseThrow(() -> ProblemException.invalid(
+                FieldError.of("decision", EnumInput.notOneOf("decision", decision, ActionStatus.DECISIONS))));
     }
 
     /** The day the decision took effect: today unless the lead says otherwise. */

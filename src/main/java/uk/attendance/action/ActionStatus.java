@@ -1,5 +1,7 @@
 package uk.attendance.action;
 
+import java.util.List;
+
 public enum ActionStatus {
     OPEN,
     ACCEPTED,
@@ -7,6 +9,9 @@ public enum ActionStatus {
     COMPLETED,
     /** Withdrawn by the system: after amended marks, its condition held on no day. */
     WITHDRAWN;
+
+    /** What a lead may decide. */
+    public static final List<ActionStatus> DECISIONS = List.of(ACCEPTED, DISMISSED, COMPLETED);
 
     /** Dismissed and completed actions are closed: their decision stands. Withdrawn ones are not the lead's to decide. */
     public boolean isClosed() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import uk.attendance.intervention.InterventionKind;
 
 /**
  * A recommended action as the contract shows it: {@code conditionMetOn} is the first school day on which its condition
@@ -29,5 +30,10 @@ public record ActionView(Long id, String schoolId, String upn, String type, Stri
                 parents.isEmpty() ? null : parents,
                 a.decisions.stream().map(d -> new Decision(d.decision, d.date, d.note, d.decidedBy, d.decidedAt)).toList(),
                 a.recordsKind, a.recordsType);
+    }
+
+    /** Completing this action records an intervention of {@code kind}. */
+    public boolean records(InterventionKind kind) {
+        return kind.name().equals(recordsKind);
     }
 }

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.attendance.problem.DateInput;
+import uk.attendance.problem.EnumInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.pupil.Upn;
 
@@ -54,10 +54,9 @@ final class MarkBatchValidator {
         if (isBlank(session)) {
             errors.add(FieldError.atRow(index, "session", "session is required (AM or PM)"));
         } else {
-            try {
-                markSession = Session.valueOf(session.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.atRow(index, "session", "session must be AM or PM, not '" + session + "'"));
+            markSession = EnumInput.parse(Session.class, session).orElse(null);
+            if (markSession == null) {
+                errors.add(FieldError.atRow(index, "session", EnumInput.notOneOf("session", session, Session.class)));
             }
         }
         AttendanceCode markCode = null;

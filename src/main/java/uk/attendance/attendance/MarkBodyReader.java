@@ -8,10 +8,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import uk.attendance.problem.ProblemException;
 
 /**
@@ -21,6 +26,8 @@ import uk.attendance.problem.ProblemException;
 final class MarkBodyReader {
 
     static final List<String> CSV_HEADER = List.of("upn", "date", "session", "code");
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private MarkBodyReader() {
     }
@@ -89,70 +96,71 @@ final class MarkBodyReader {
         }
     }
 
-    /** Reads CSV with the header {@code upn,date,session,code} (any column order); blank lines are skipped. */
+    /**
+     * Reads RFC 4180 CSV with the header {@code upn,date,session,code} (any column order, any case); blank lines
+     * are skipped, a quoted field may hold commas, doubled quotes and line breaks.
+     */
     static void readCsv(InputStream body, MarkBatchValidator validator) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String headerLine = reader.readLine();
-            expect(headerLine != null, "The CSV body is empty; it needs the header upn,date,session,code.");
-            List<String> header = splitCsvLine(stripBom(headerLine)).stream()
-                    .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-            int[] column = CSV_HEADER.stream().mapToInt(header::indexOf).toArray();
-            for (int c = 0; c < column.length; c++) {
-                expect(column[c] >= 0, "The CSV header must name the columns upn,date,session,code; '"
-                        + CSV_HEADER.get(c) + "' is missing.");
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
+        try (Reader reader = withoutBom(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+                CSVParser parser = CSV.parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            int[] column = null;
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (blank(record)) {
                     continue;
                 }
-                List<String> cells = splitCsvLine(line);
-                validator.row(cell(cells, column[0]), cell(cells, column[1]), cell(cells, column[2]), cell(cells, column[3]));
+                if (column == null) {
+                    column = columns(record);
+                } else {
+                    validator.row(cell(record, column[0]), cell(record, column[1]), cell(record, column[2]), cell(record, column[3]));
+                }
             }
+            expect(column != null, "The CSV body is empty; it needs the header upn,date,session,code.");
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw ProblemException.badRequest("The CSV body is malformed: " + rootMessage(e));
         } catch (IOException e) {
             throw ProblemException.badRequest("The body could not be read: " + e.getMessage());
         }
     }
 
-    private static String cell(List<String> cells, int column) {
-        if (column >= cells.size()) {
+    private static int[] columns(CSVRecord header) {
+        List<String> names = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        int[] column = CSV_HEADER.stream().mapToInt(names::indexOf).toArray();
+        for (int c = 0; c < column.length; c++) {
+            expect(column[c] >= 0, "The CSV header must name the columns upn,date,session,code; '"
+                    + CSV_HEADER.get(c) + "' is missing.");
+        }
+        return column;
+    }
+
+    private static boolean blank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
+    }
+
+    private static String cell(CSVRecord record, int column) {
+        if (column >= record.size()) {
             return null;
         }
-        String value = cells.get(column).trim();
+        String value = record.get(column).trim();
         return value.isEmpty() ? null : value;
     }
 
-    /** RFC 4180 fields: a quoted field may hold commas and doubled quotes. */
-    static List<String> splitCsvLine(String line) {
-        List<String> cells = new ArrayList<>(4);
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch != '\r') {
-                cell.append(ch);
-            }
+    /** A spreadsheet's UTF-8 export may start with a byte-order mark, which is not part of the first column's name. */
+    private static Reader withoutBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
-        cells.add(cell.toString());
-        return cells;
+        return reader;
     }
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private static void expect(boolean condition, String detail) {

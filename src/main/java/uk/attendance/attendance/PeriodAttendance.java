@@ -21,6 +21,11 @@ public record PeriodAttendance(
         int unauthorisedAbsenceSessions,
         int lateSessions) {
 
+    /** Missing this share of possible sessions or more is persistent absence (DfE). */
+    public static final int PERSISTENT_ABSENCE_PERCENT = 10;
+    /** Attendance below this is persistent absence: the line the charts draw. */
+    public static final int PERSISTENT_ABSENCE_LINE = 100 - PERSISTENT_ABSENCE_PERCENT;
+
     private static final BigDecimal HALF_DAY = new BigDecimal("0.5");
 
     public PeriodAttendance {
@@ -32,29 +37,41 @@ public record PeriodAttendance(
 
     /** Counts the marks dated from {@code from} to {@code to}, both inclusive. */
     public static PeriodAttendance of(Collection<MarkedSession> marks, LocalDate from, LocalDate to) {
-        int present = 0;
-        int approved = 0;
-        int authorised = 0;
-        int unauthorised = 0;
-        int late = 0;
+        Tally tally = new Tally();
         for (MarkedSession mark : marks) {
-            if (mark.date().isBefore(from) || mark.date().isAfter(to)) {
-                continue;
+            if (!mark.date().isBefore(from) && !mark.date().isAfter(to)) {
+                tally.add(mark.code(), 1);
             }
-            AttendanceCode code = mark.code();
+        }
+        return tally.total();
+    }
+
+    /** Sessions added code by code: a pupil's marks one at a time, or a whole school's count of a code at once. */
+    public static final class Tally {
+        private long present;
+        private long approved;
+        private long authorised;
+        private long unauthorised;
+        private long late;
+
+        public Tally add(AttendanceCode code, long sessions) {
             switch (code.category()) {
-                case PRESENT -> present++;
-                case APPROVED_ACTIVITY -> approved++;
-                case AUTHORISED_ABSENCE -> authorised++;
-                case UNAUTHORISED_ABSENCE -> unauthorised++;
+                case PRESENT -> present += sessions;
+                case APPROVED_ACTIVITY -> approved += sessions;
+                case AUTHORISED_ABSENCE -> authorised += sessions;
+                case UNAUTHORISED_ABSENCE -> unauthorised += sessions;
                 case NOT_POSSIBLE -> { }
             }
             if (code.isLate()) {
-                late++;
+                late += sessions;
             }
+            return this;
         }
-        return new PeriodAttendance(present + approved + authorised + unauthorised,
-                present, approved, authorised, unauthorised, late);
+
+        public PeriodAttendance total() {
+            return new PeriodAttendance(Math.toIntExact(present + approved + authorised + unauthorised), Math.toIntExact(present),
+                    Math.toIntExact(approved), Math.toIntExact(authorised), Math.toIntExact(unauthorised), Math.toIntExact(late));
+        }
     }
 
     public boolean hasPossibleSessions() {
@@ -86,7 +103,7 @@ public record PeriodAttendance(
 
     /** Missed 10% or more of possible sessions, compared in whole numbers so 18 of 180 is exactly 10%. */
     public boolean persistentlyAbsent() {
-        return hasPossibleSessions() && absentSessions() * 10 >= possibleSessions;
+        return hasPossibleSessions() && absentSessions() * 100 >= possibleSessions * PERSISTENT_ABSENCE_PERCENT;
     }
 
     /** Missed 50% or more of possible sessions. */

@@ -175,7 +175,8 @@ public final class SchoolCalendar {
         return weekdays;
     }
 
-    private static LocalDate mondayOf(LocalDate date) {
+    /** The Monday that starts the Monday–Sunday week of {@code date}: school weeks are counted in these. */
+    public static LocalDate mondayOf(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }

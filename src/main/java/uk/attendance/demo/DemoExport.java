@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import uk.attendance.attendance.PeriodAttendance;
 import uk.attendance.pupil.PupilRequest;
 
 /**
@@ -24,10 +27,11 @@ public final class DemoExport {
 
     public static final String PUPILS_FILE = "pupils.json";
     public static final String MARKS_FILE = "marks.csv";
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader("upn", "date", "session", "code")
+            .setRecordSeparator('\n').get();
     private static final String USAGE = "usage: DemoExport <output dir> <school id> <pupil count>"
             + " <academic year start, e.g. 2024> <seed> <PRIMARY|SECONDARY>";
     /** The DfE's persistent absence threshold: 10% or more of possible sessions missed. */
-    private static final double PERSISTENT_ABSENCE = 0.1;
 
     private DemoExport() {
     }
@@ -52,8 +56,8 @@ public final class DemoExport {
 
         Map<String, int[]> absentAndPossible = new HashMap<>();
         long[] marks = {0};
-        try (Writer csv = Files.newBufferedWriter(dir.resolve(MARKS_FILE), StandardCharsets.UTF_8)) {
-            csv.write("upn,date,session,code\n");
+        try (Writer out = Files.newBufferedWriter(dir.resolve(MARKS_FILE), StandardCharsets.UTF_8);
+                CSVPrinter csv = CSV.print(out)) {
             generator.forEachMark(schoolId, phase, pupils, days, mark -> {
                 write(csv, mark);
                 marks[0]++;
@@ -66,7 +70,7 @@ public final class DemoExport {
         long absent = absentAndPossible.values().stream().mapToLong(c -> c[0]).sum();
         long possible = absentAndPossible.values().stream().mapToLong(c -> c[1]).sum();
         long persistentlyAbsent = absentAndPossible.values().stream()
-                .filter(c -> c[0] >= PERSISTENT_ABSENCE * c[1]).count();
+                .filter(c -> c[0] * 100L >= (long) PeriodAttendance.PERSISTENT_ABSENCE_PERCENT * c[1]).count();
         String phaseName = phase.name().toLowerCase(Locale.ROOT);
         System.out.printf(Locale.UK, "Wrote %,d %s pupils (year groups %d-%d) and %,d marks (%d school days, %s to %s)"
                         + " for school '%s' to %s: absence %.1f%% (%s target %.1f%%), persistently absent %.1f%%%n",
@@ -75,9 +79,9 @@ public final class DemoExport {
                 phaseName, 100 * phase.overallAbsence(), 100.0 * persistentlyAbsent / Math.max(1, pupils.size()));
     }
 
-    private static void write(Writer csv, DemoMark mark) {
+    private static void write(CSVPrinter csv, DemoMark mark) {
         try {
-            csv.write(mark.upn() + ',' + mark.date() + ',' + mark.session() + ',' + mark.code().mark() + '\n');
+            csv.printRecord(mark.upn(), mark.date(), mark.session(), mark.code().mark());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

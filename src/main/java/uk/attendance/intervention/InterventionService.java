@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import uk.attendance.problem.DateInput;
+import uk.attendance.problem.EnumInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.problem.TextInput;
@@ -43,12 +44,11 @@ public class InterventionService {
         }
         InterventionKind kind = null;
         if (request.kind() == null || request.kind().isBlank()) {
-            errors.add(FieldError.of("kind", "kind is required: one of " + Arrays.toString(InterventionKind.values())));
+            errors.add(FieldError.of("kind", "kind is required: " + EnumInput.oneOf(Arrays.asList(InterventionKind.values()))));
         } else {
-            try {
-                kind = InterventionKind.valueOf(request.kind().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("kind", "unknown kind '" + request.kind() + "': one of " + Arrays.toString(InterventionKind.values())));
+            kind = EnumInput.parse(InterventionKind.class, request.kind()).orElse(null);
+            if (kind == null) {
+                errors.add(FieldError.of("kind", EnumInput.notOneOf("kind", request.kind(), InterventionKind.class)));
             }
         }
         DateInput date = DateInput.parse("date", request.date(), LocalDate.now(clock));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import uk.attendance.problem.EnumInput;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 
@@ -41,10 +42,10 @@ public record PupilFilter(String search, Integer yearGroup, String registrationG
         }
         Sort order = Sort.NAME;
         if (present(sort)) {
-            try {
-                order = Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("sort", "sort must be attendance or name, not '" + sort + "'"));
+            order = EnumInput.parse(Sort.class, sort).orElse(null);
+            if (order == null) {
+                order = Sort.NAME;
+                errors.add(FieldError.of("sort", EnumInput.notOneOf("sort", sort, Sort.class)));
             }
         }
         int pageSize = number(errors, "limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);

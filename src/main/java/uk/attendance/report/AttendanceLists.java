@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -151,7 +150,7 @@ public class AttendanceLists {
     public WeeklySummary weekly(String schoolId, LocalDate requestedWeekOf) {
         School school = access.require(schoolId);
         LocalDate weekOf = asOf("weekOf", requestedWeekOf);
-        LocalDate monday = weekOf.with(DayOfWeek.MONDAY);
+        LocalDate monday = SchoolCalendar.mondayOf(weekOf);
         LocalDate sunday = monday.plusDays(6);
         LocalDate yearStart = AcademicYear.containing(weekOf).start();
         List<Pupil> pupils = pupils(schoolId, null);

@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.attendance.action.ActionView;
-import uk.attendance.config.PolicyDirectory;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceSummary;
+import uk.attendance.config.PolicyDirectory;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.rules.RuleSource;
@@ -35,7 +36,6 @@ import uk.attendance.school.SchoolView;
 public class Letters {
 
     static final String FOLDER = "letters";
-    static final String LETTER_KIND = "LETTER";
     private static final Pattern ACTION_TYPE = Pattern.compile("[A-Z0-9_]{1,64}");
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
 
@@ -53,7 +53,7 @@ public class Letters {
 
     /** A letter action: completing it records a letter, or its policy has a letter template for it. */
     public boolean isLetter(ActionView action) {
-        return LETTER_KIND.equals(action.recordsKind()) || templateFile(action.policy(), action.type()).isPresent();
+        return action.records(InterventionKind.LETTER) || templateFile(action.policy(), action.type()).isPresent();
     }
 
     /** The letter as HTML, and which template wrote it; a template that does not parse or render says where. */

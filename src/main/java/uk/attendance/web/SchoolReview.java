@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.RecommendedAction;
-import uk.attendance.pupil.Pupil;
+import uk.attendance.evaluation.EvaluationService;
 import uk.attendance.evaluation.PupilListItem;
 import uk.attendance.evaluation.PupilQueries;
-import uk.attendance.evaluation.EvaluationService;
+import uk.attendance.intervention.InterventionKind;
+import uk.attendance.pupil.Pupil;
 import uk.attendance.pupil.SchoolAccess;
 
 /** What the school page shows: the review queue, the pupils by band and the weekly attendance chart. */
@@ -105,7 +106,7 @@ public class SchoolReview {
         }
 
         public boolean meeting() {
-            return "MEETING".equals(action.recordsKind());
+            return action.records(InterventionKind.MEETING);
         }
 
         public String statusLabel() {

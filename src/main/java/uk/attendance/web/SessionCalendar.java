@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.CodeCategory;
+import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.Session;
 
 /**
@@ -69,7 +70,7 @@ public record SessionCalendar(List<Month> months) {
         LocalDate last = month.atEndOfMonth();
         boolean weekend = first.datesUntil(last.plusDays(1)).anyMatch(d -> isWeekend(d) && byDate.containsKey(d));
         List<List<Day>> weeks = new ArrayList<>();
-        for (LocalDate monday = WeeklyAttendance.mondayOf(first); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+        for (LocalDate monday = SchoolCalendar.mondayOf(first); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             List<Day> week = new ArrayList<>(7);
             for (int i = 0; i < (weekend ? 7 : 5); i++) {
                 LocalDate date = monday.plusDays(i);

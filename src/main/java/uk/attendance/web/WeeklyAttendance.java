@@ -1,18 +1,17 @@
 package uk.attendance.web;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.attendance.attendance.AttendanceCode;
-import uk.attendance.attendance.CodeCategory;
+import uk.attendance.attendance.PeriodAttendance;
+import uk.attendance.attendance.SchoolCalendar;
 
 /**
- * Attendance week by week, counted the DfE way: (present + approved activity) / possible sessions.
- * Weeks without a possible session (holidays, closures) are not school weeks and are left out.
+ * Attendance week by week, counted as {@link PeriodAttendance} counts any period. Weeks without a possible
+ * session (holidays, closures) are not school weeks and are left out.
  */
 public final class WeeklyAttendance {
 
@@ -34,28 +33,18 @@ public final class WeeklyAttendance {
 
     /** The school weeks in date order, from any mix of counts. */
     public static List<Week> of(Iterable<CodeCount> counts) {
-        Map<LocalDate, long[]> byMonday = new TreeMap<>();
+        Map<LocalDate, PeriodAttendance.Tally> byMonday = new TreeMap<>();
         for (CodeCount count : counts) {
-            CodeCategory category = count.code().category();
-            if (category == CodeCategory.NOT_POSSIBLE) {
-                continue;
-            }
-            long[] tally = byMonday.computeIfAbsent(mondayOf(count.date()), monday -> new long[2]);
-            tally[0] += count.sessions();
-            if (category == CodeCategory.PRESENT || category == CodeCategory.APPROVED_ACTIVITY) {
-                tally[1] += count.sessions();
-            }
+            byMonday.computeIfAbsent(SchoolCalendar.mondayOf(count.date()), monday -> new PeriodAttendance.Tally())
+                    .add(count.code(), count.sessions());
         }
         List<Week> weeks = new ArrayList<>(byMonday.size());
         byMonday.forEach((monday, tally) -> {
-            if (tally[0] > 0) {
-                weeks.add(new Week(monday, Math.toIntExact(tally[0]), Math.toIntExact(tally[1])));
+            PeriodAttendance week = tally.total();
+            if (week.hasPossibleSessions()) {
+                weeks.add(new Week(monday, week.possibleSessions(), week.attendedSessions()));
             }
         });
         return weeks;
-    }
-
-    static LocalDate mondayOf(LocalDate date) {
-        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.attendance.attendance.PeriodAttendance;
 
 /**
  * A bar chart of weekly attendance, laid out for an inline SVG: one bar a school week, a dashed line at the
@@ -20,8 +21,7 @@ public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double refer
     static final double RIGHT = 8;
     static final double TOP = 10;
     static final double BOTTOM = 36;
-    /** Missing 10% or more of sessions is persistent absence. */
-    static final double REFERENCE_PERCENT = 90;
+    static final double REFERENCE_PERCENT = PeriodAttendance.PERSISTENT_ABSENCE_LINE;
     private static final int MAX_X_LABELS = 6;
     private static final double MIN_BAR = 2;
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
@@ -87,6 +87,11 @@ public record WeeklyChart(List<Bar> bars, List<Gridline> gridlines, double refer
 
     public String plotRight() {
         return n(WIDTH - RIGHT);
+    }
+
+    /** The persistent-absence line the chart draws, as the caption names it. */
+    public int referencePercent() {
+        return PeriodAttendance.PERSISTENT_ABSENCE_LINE;
     }
 
     public String referenceLineY() {

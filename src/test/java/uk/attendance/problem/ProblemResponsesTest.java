@@ -140,7 +140,7 @@ class ProblemResponsesTest {
     static Stream<Arguments> badInterventions() {
         String upn = TestData.upn(60);
         return Stream.of(
-                Arguments.of(Map.of("upn", upn, "kind", "SMOKE_SIGNAL", "date", "2025-10-02"), "kind", "unknown kind 'SMOKE_SIGNAL'"),
+                Arguments.of(Map.of("upn", upn, "kind", "SMOKE_SIGNAL", "date", "2025-10-02"), "kind", "kind must be LETTER, MEETING"),
                 Arguments.of(Map.of("upn", upn, "kind", "HOME_VISIT", "date", "2025-02-30"), "date", "YYYY-MM-DD"),
                 Arguments.of(Map.of("upn", upn, "kind", "HOME_VISIT", "date", "02/10/2025"), "date", "YYYY-MM-DD"));
     }
