@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 @Table(name = "pupil_evaluation")
 public class PupilEvaluation extends PanacheEntityBase {
 
+    /** Callers add the pupils it applies to ("AND pupil_id ..."), hence the parentheses. */
     private static final String LOWER = "UPDATE pupil_evaluation SET dirty_from = LEAST(COALESCE(dirty_from, ?), ?)"
-            + " WHERE dirty_from IS NULL OR dirty_from > ?";
+            + " WHERE (dirty_from IS NULL OR dirty_from > ?)";
 
     @Id
     @Column(name = "pupil_id")
