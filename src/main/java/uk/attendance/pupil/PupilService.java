@@ -69,8 +69,13 @@ public class PupilService {
             pupil.persist();
             // Kept only when something changed, so re-posting the same roll every night adds nothing.
             PupilVersion version = PupilVersion.of(pupil, now, caller.name());
-            if (!version.sameDetails(versions.get(pupil.id))) {
+            PupilVersion before = versions.get(pupil.id);
+            if (!version.sameDetails(before)) {
                 version.persist();
+            }
+            if (before != null && !version.sameFactsForLadders(before)) {
+                // A corrected date of birth moves compulsory school age; a changed parent changes the penalty-notice cap.
+                PupilEvaluation.judgeAgainFrom(pupil.id, DateInput.EARLIEST);
             }
         }
         return new UpsertResult(created, updated);

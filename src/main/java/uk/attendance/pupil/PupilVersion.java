@@ -89,6 +89,14 @@ public class PupilVersion extends PanacheEntityBase {
                 && characteristics.equals(other.characteristics) && parentList().equals(other.parentList());
     }
 
+    /** The details the ladders read (age, year group, characteristics, parents) are the same: names may differ. */
+    boolean sameFactsForLadders(PupilVersion other) {
+        return other != null && dateOfBirth.equals(other.dateOfBirth) && yearGroup == other.yearGroup
+                && characteristics.equals(other.characteristics)
+                && parentList().stream().map(p -> p.get("parentId")).toList()
+                        .equals(other.parentList().stream().map(p -> p.get("parentId")).toList());
+    }
+
     public List<String> characteristicList() {
         return characteristics.isEmpty() ? List.of() : Arrays.asList(characteristics.split(","));
     }

@@ -212,4 +212,19 @@ class TimeEvaluationTest {
         // Met on 3 July, after it ended: no legal measure.
         actions(school, left, NOTICE).body("", empty());
     }
+
+    @Test
+    void aCorrectedDateOfBirthJudgesThePupilsDaysAgainWithoutNewMarks() {
+        String school = TestData.school("coopers");
+        String upn = TestData.upn(410);
+        TestData.pupils(school, pupil(upn, "2009-10-01", 11));
+        post(school, register(upn, schoolDays(day(6, 1), day(7, 10)), week(day(6, 29)), "O"));
+        actions(school, upn, NOTICE).body("", empty());
+
+        // The MIS had the year of birth wrong: born 2010, the pupil was of compulsory school age in July.
+        TestData.pupils(school, pupil(upn, "2010-10-01", 11));
+        given().queryParam("asOf", "2026-07-10").post("/api/schools/{id}/evaluate", school).then().statusCode(200);
+
+        actions(school, upn, NOTICE).body("", hasSize(1)).body("[0].conditionMetOn", equalTo("2026-07-03"));
+    }
 }
