@@ -2,9 +2,12 @@ package uk.attendance.policy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +51,39 @@ public class PolicyRegistry {
      * days still to come.
      */
     public List<LoadedPolicy> reloadAndJudgeAgain() {
-        Map<String, String> before = list().stream().collect(Collectors.toMap(LoadedPolicy::id, LoadedPolicy::version));
         List<LoadedPolicy> after = reload();
-        List<String> changed = after.stream().filter(p -> p.usable() && !p.version().equals(before.get(p.id())))
-                .map(LoadedPolicy::id).toList();
-        if (!changed.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> PupilEvaluation.judgeAgainForPolicies(changed));
-        }
+        judgeAgainWhereRulesChanged();
         return after;
+    }
+
+    /** At start: a policy edited while the service was stopped is applied to every school day, as a reload would. */
+    void judgeAgainWhereEditedWhileStopped(@Observes StartupEvent started) {
+        judgeAgainWhereRulesChanged();
+    }
+
+    /**
+     * Compares each usable policy's version with the one its pupils were last judged by; where they differ, every pupil of a
+     * school on it is judged again at the next evaluation. A policy seen for the first time is only recorded.
+     */
+    private synchronized void judgeAgainWhereRulesChanged() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, String> inForce = PolicyInForce.versions();
+            Instant now = Instant.now(clock);
+            List<String> changed = new ArrayList<>();
+            for (LoadedPolicy policy : list()) {
+                if (!policy.usable() || policy.version().equals(inForce.get(policy.id()))) {
+                    continue;
+                }
+                if (inForce.containsKey(policy.id())) {
+                    changed.add(policy.id());
+                }
+                PolicyInForce.record(policy.id(), policy.version(), now);
+            }
+            if (!changed.isEmpty()) {
+                LOG.infof("Rules changed for %s: their pupils' school days are judged again", changed);
+                PupilEvaluation.judgeAgainForPolicies(changed);
+            }
+        });
     }
 
     /** Compiles every policy folder changed since its last compilation; returns the state of each afterwards. */
