@@ -89,7 +89,7 @@ public class PupilQueries {
         String stage = actions.stream().filter(a -> a.status != ActionStatus.DISMISSED && a.stage != null)
                 .findFirst().map(a -> a.stage).orElse(null);
         return new PupilDetails(pupil.upn, pupil.givenName, pupil.familyName, pupil.dateOfBirth, pupil.yearGroup,
-                pupil.characteristics,
+                pupil.registrationGroup, pupil.characteristics,
                 pupil.parents.stream().map(p -> new PupilDetails.ParentView(p.parentRef, p.name)).toList(),
                 CompulsorySchoolAge.on(pupil.dateOfBirth, asOf), standing.attendance(), standing.band(), stage, interventions,
                 actions.stream().map(ActionView::of).toList());

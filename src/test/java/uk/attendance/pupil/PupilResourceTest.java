@@ -25,16 +25,21 @@ class PupilResourceTest {
     void upsertCreatesThenUpdatesAndKeepsParents() {
         String school = TestData.school("coopers");
         String upn = TestData.upn(10);
-        given().contentType(ContentType.JSON).body(List.of(pupil(upn, "2012-03-04", 9)))
+        Map<String, Object> inNine = new java.util.HashMap<>(pupil(upn, "2012-03-04", 9));
+        inNine.put("registrationGroup", "9B");
+        given().contentType(ContentType.JSON).body(List.of(inNine))
                 .put("/api/schools/{id}/pupils", school).then().statusCode(200)
                 .body("created", equalTo(1)).body("updated", equalTo(0));
+        given().get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200).body("registrationGroup", equalTo("9B"));
         Map<String, Object> moved = new java.util.HashMap<>(pupil(upn, "2012-03-04", 10));
         moved.put("parents", List.of(Map.of("parentId", "P2", "name", "Parent Two")));
+        moved.put("registrationGroup", " 10C ");
         given().contentType(ContentType.JSON).body(List.of(moved))
                 .put("/api/schools/{id}/pupils", school).then().statusCode(200)
                 .body("created", equalTo(0)).body("updated", equalTo(1));
         given().queryParam("asOf", "2025-10-01").get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
                 .body("yearGroup", equalTo(10))
+                .body("registrationGroup", equalTo("10C"))
                 .body("parents.parentId", contains("P2"))
                 .body("characteristics", contains("FSM"))
                 .body("compulsorySchoolAge", equalTo(true));

@@ -28,7 +28,7 @@ class PupilPageTest {
         Document page = html(PageSession.signIn(lead.username(), lead.password()).get("/schools/{id}/pupils/{upn}", school.id(), school.upn()));
 
         assertThat(page.select("h1").text()).isEqualTo("Lou Pritchard");
-        assertThat(page.select(".page-head .meta").text()).contains("Year 9").contains("Parents and carers: Robin Pritchard, Sam Pritchard");
+        assertThat(page.select(".page-head .meta").text()).contains("Year 9 · form 9P · UPN").contains("Parents and carers: Robin Pritchard, Sam Pritchard");
         assertThat(figure(page, "Attendance")).isEqualTo("80.0%");
         assertThat(figure(page, "Days absent")).isEqualTo("6");
         assertThat(figure(page, "Authorised absence")).isEqualTo("12");

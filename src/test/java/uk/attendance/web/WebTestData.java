@@ -28,7 +28,7 @@ final class WebTestData {
         String school = TestData.school("coopers");
         String upn = TestData.upn(serial);
         given().contentType(ContentType.JSON).body(List.of(Map.of("upn", upn, "givenName", givenName, "familyName", familyName,
-                        "dateOfBirth", "2011-10-04", "yearGroup", 9, "characteristics", List.of("FSM"),
+                        "dateOfBirth", "2011-10-04", "yearGroup", 9, "registrationGroup", "9P", "characteristics", List.of("FSM"),
                         "parents", List.of(Map.of("parentId", "P1", "name", "Robin " + familyName), Map.of("parentId", "P2", "name", "Sam " + familyName)))))
                 .put("/api/schools/{id}/pupils", school).then().statusCode(200);
         given().contentType(ContentType.JSON).body(batch("SIMS nightly", mondaysOff(upn, FIRST_DAY, LAST_DAY)))
