@@ -79,6 +79,7 @@ class BrowserJourneyTest {
             page.navigate("/schools/" + SCHOOL);
             assertThat(page).hasURL(Pattern.compile(".*/login$"));
             shot(page, "sign-in");
+            Axe.check(page);
             signIn(page, lead);
             assertThat(page).hasURL(Pattern.compile(".*/schools/" + SCHOOL + "$"));
 
@@ -87,6 +88,7 @@ class BrowserJourneyTest {
             assertThat(page.locator("#overview table.bands")).isVisible();
             assertThat(page.locator("figure.chart svg rect.bar").first()).isVisible();
             shot(page, "school");
+            Axe.check(page);
             page.keyboard().press("Tab");
             assertThat(page.locator(":focus")).hasText("Skip to main content");
 
@@ -97,6 +99,7 @@ class BrowserJourneyTest {
             assertThat(concernLetters.locator("h3").first()).hasText("Send the first attendance concern letter, with the leaflet");
             assertThat(page.locator("#queue-panel article.action h3", new Page.LocatorOptions().setHasNotText("first attendance concern letter")))
                     .hasCount(0);
+            Axe.check(page);
 
             // A pupil below 90% at the end of the register: sending the first letter should bring the second.
             String upn = belowNinetyWithAFirstLetter();
@@ -109,6 +112,7 @@ class BrowserJourneyTest {
             assertThat(page.locator("#pupil-chart-caption")).isVisible();
             assertThat(page.locator(".timeline li").first()).containsText("Recommended");
             shot(page, "pupil");
+            Axe.check(page);
 
             Locator todo = page.locator("section[aria-labelledby=todo-heading] article.action",
                     new Page.LocatorOptions().setHasText("first attendance concern letter"));
@@ -117,16 +121,19 @@ class BrowserJourneyTest {
             assertThat(page.locator("article.letter")).containsText("Dear ");
             assertThat(page.locator("article.letter")).containsText("below our expected standard");
             shot(page, "letter");
+            Axe.check(page);
             // Sent on the last school day marked so far: every school day is judged, and the demo's register ends at half term.
             java.time.LocalDate lastSchoolDay = lastSchoolDay();
             page.getByLabel("Date sent").fill(lastSchoolDay.toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the letter as sent")).click();
             assertThat(page.locator(".letter-toolbar .decided")).containsText(
                     "Completed on " + Formats.shortDate(lastSchoolDay) + " by " + lead.username());
+            Axe.check(page);
 
             page.navigate("/schools/" + SCHOOL);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate now")).click();
             assertThat(page.locator(".notice")).containsText("new action");
+            Axe.check(page);
             page.getByLabel("Type").selectOption("CONCERN_LETTER_2");
             assertThat(page).hasURL(Pattern.compile(".*type=CONCERN_LETTER_2.*"));
             Locator second = page.locator("#queue-panel article.action:has(.who a[href='" + pupilPage + "'])");
@@ -138,6 +145,7 @@ class BrowserJourneyTest {
             assertThat(second.locator(".status")).hasText("Accepted");
             assertThat(page).hasURL(url);
             shot(page, "school-after-review");
+            Axe.check(page);
         }
     }
 
@@ -148,12 +156,14 @@ class BrowserJourneyTest {
                 .setViewportSize(390, 844).setIsMobile(true))) {
             Page page = context.newPage();
             page.navigate("/login");
+            Axe.check(page);
             signIn(page, lead);
             assertThat(page.locator("#overview table.bands")).isVisible();
 
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow.intValue()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0);
             shot(page, "school-390");
+            Axe.check(page);
         }
     }
 
@@ -172,6 +182,7 @@ class BrowserJourneyTest {
             assertThat(page.locator("main")).containsText("You are not bound to school '" + SCHOOL + "'.");
             assertThat(page.locator("article.action")).hasCount(0);
             shot(page, "forbidden");
+            Axe.check(page);
         }
     }
 
@@ -186,14 +197,20 @@ class BrowserJourneyTest {
             assertThat(page).hasURL(Pattern.compile(".*/policies$"));
             assertThat(page.locator("table.policy-table tbody tr").first()).containsText("Loaded");
             shot(page, "policies");
+            Axe.check(page);
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coopers")).click();
+            Axe.check(page);
+            page.locator(".policy-files summary", new Page.LocatorOptions().setHasText("coopers.drl")).click();
+            assertThat(page.locator(".policy-files details[open] pre")).isVisible();
+            Axe.check(page);
             Locator drl = page.locator("textarea#drl");
             drl.fill(drl.inputValue().replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
             assertThat(page.locator("#validation [role=alert]")).containsText("coopers.drl does not compile.");
             assertThat(page.locator("#validation li.bad").first()).containsText("PupilFacts( possibleSessions > ) )");
             shot(page, "policy-check");
+            Axe.check(page);
         }
     }
 

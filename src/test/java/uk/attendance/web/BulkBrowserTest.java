@@ -93,11 +93,13 @@ class BulkBrowserTest {
             });
             Page page = context.newPage();
             page.navigate("/login");
+            Axe.check(page);
             page.getByLabel("Username").fill(lead.username());
             page.getByLabel("Password").fill(lead.password());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.waitForLoadState();
             page.navigate("/schools/" + SCHOOL);
+            Axe.check(page);
 
             // Filter the queue to the AT1 letters still to do.
             page.getByLabel("Type").selectOption("AT1_LETTER");
@@ -105,6 +107,7 @@ class BulkBrowserTest {
             Locator cards = page.locator("#queue-panel article.action");
             assertThat(cards.first().locator("h3")).hasText("Send the AT1 letter");
             assertThat(page.locator("form#bulk")).containsText("matching these filters");
+            Axe.check(page);
 
             // Tick three letters from the keyboard.
             List<String> ids = new ArrayList<>();
@@ -116,6 +119,7 @@ class BulkBrowserTest {
                 ids.add(box.getAttribute("value"));
             }
             shot(page, "bulk-selected-" + width);
+            Axe.check(page);
 
             // Print them as one PDF (it opens beside the queue), one letter a page.
             Page pdfTab = context.waitForPage(() -> page.getByRole(AriaRole.BUTTON,
@@ -143,6 +147,7 @@ class BulkBrowserTest {
             assertThat(completed.stream().filter(a -> ids.contains(String.valueOf(a.get("id")))))
                     .hasSize(3).allMatch(a -> "Posted second class".equals(a.get("note")));
             shot(page, "bulk-done-" + width);
+            Axe.check(page);
 
             // Find a pupil by name.
             Map<String, Object> someone = given().queryParam("limit", "1").queryParam("offset", String.valueOf(width % 97))
@@ -157,8 +162,10 @@ class BulkBrowserTest {
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow.intValue()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
             shot(page, "pupils-" + width);
+            Axe.check(page);
             row.click();
             assertThat(page.locator("h1")).hasText(name);
+            Axe.check(page);
         }
     }
 
