@@ -33,7 +33,8 @@ import uk.attendance.demo.DemoDataLoader;
 
 /**
  * A morning of bulk work in headless Chromium on the 1,000-pupil demo Coopers school, at desk and phone width: filter the
- * queue to the AT1 letters, tick some by keyboard, print them as one PDF, mark them sent, then find a pupil by name.
+ * queue to the AT1 letters, tick some by keyboard, print them as one PDF, mark them sent, accept another by keyboard
+ * alone (Tab, arrow, Space, typing, Enter), then find a pupil by name and see their form. axe-core checks each page.
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
@@ -149,6 +150,32 @@ class BulkBrowserTest {
             shot(page, "bulk-done-" + width);
             Axe.check(page);
 
+            // By keyboard alone: narrow the queue to the letters' stage without losing one's place, tick the next letter,
+            // write a note and accept it.
+            tabTo(page, "Tab", "#queue-stage");
+            assertFocusRingShows(page);
+            page.keyboard().press("ArrowDown");
+            assertThat(page).hasURL(Pattern.compile(".*stage=[^&].*"));
+            assertThat(page.locator("#queue-stage")).isFocused();
+            Axe.check(page);
+            Locator nextBox = cards.first().locator("input.select");
+            String nextId = nextBox.getAttribute("value");
+            tabTo(page, "Tab", "#queue-panel article.action input.select");
+            assertThat(nextBox).isFocused();
+            assertFocusRingShows(page);
+            page.keyboard().press("Space");
+            assertThat(nextBox).isChecked();
+            tabTo(page, "Shift+Tab", "#bulk-note");
+            page.keyboard().type("Phoned home first");
+            tabTo(page, "Tab", "#bulk button[value=ACCEPTED]");
+            assertFocusRingShows(page);
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".notice")).hasText("1 action accepted.");
+            assertThat(page.locator("#action-" + nextId + " .status")).hasText("Accepted");
+            assertThat(page.locator("#action-" + nextId + " .decided")).containsText("Phoned home first");
+            shot(page, "bulk-keyboard-" + width);
+            Axe.check(page);
+
             // Find a pupil by name.
             Map<String, Object> someone = given().queryParam("limit", "1").queryParam("offset", String.valueOf(width % 97))
                     .get("/api/schools/{id}/pupils", SCHOOL).then().statusCode(200).extract().path("items[0]");
@@ -156,8 +183,9 @@ class BulkBrowserTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Find a pupil")).click();
             page.getByLabel("Name or UPN").fill(name.toLowerCase());
             page.getByLabel("Name or UPN").press("Enter");
-            Locator row = page.locator("table.pupils tbody tr th a", new Page.LocatorOptions()
-                    .setHasText(someone.get("familyName") + ", " + someone.get("givenName"))).first();
+            // The one with this UPN: another pupil may share the name.
+            Locator row = page.locator("table.pupils tbody tr th a[href$='/pupils/" + someone.get("upn") + "']");
+            assertThat(row).hasText(someone.get("familyName") + ", " + someone.get("givenName"));
             assertThat(row).isVisible();
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow.intValue()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
@@ -165,8 +193,27 @@ class BulkBrowserTest {
             Axe.check(page);
             row.click();
             assertThat(page.locator("h1")).hasText(name);
+            assertThat(page.locator(".page-head .meta").first()).containsText("form " + someone.get("registrationGroup") + " · UPN");
             Axe.check(page);
         }
+    }
+
+    /** Presses {@code key} (Tab or Shift+Tab) until the focused element matches {@code selector}, as a keyboard user would. */
+    private static void tabTo(Page page, String key, String selector) {
+        for (int i = 0; i < 80; i++) {
+            page.keyboard().press(key);
+            if (Boolean.TRUE.equals(page.evaluate("s => document.activeElement !== null && document.activeElement.matches(s)", selector))) {
+                return;
+            }
+        }
+        throw new AssertionError("80 presses of " + key + " never reached " + selector);
+    }
+
+    /** The focused element shows the focus ring: an outline at least 2 px wide. */
+    private static void assertFocusRingShows(Page page) {
+        Object ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }");
+        assertThat(((Number) ring).doubleValue()).as("focus ring width of the focused element").isGreaterThanOrEqualTo(2);
     }
 
     private static void shot(Page page, String name) {
