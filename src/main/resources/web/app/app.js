@@ -16,3 +16,17 @@ document.addEventListener('change', (event) => {
     document.querySelectorAll('input.select[form="bulk"]').forEach((box) => { box.checked = all.checked; });
   }
 });
+
+// Deciding a card in place, or "Show more", replaces the control that had focus, which would send a keyboard user back
+// to the top of the page. Focus goes to the new card instead, so they carry on from where they were. (A swap that keeps
+// focus, such as the queue's filters whose ids htmx puts focus back on, is left alone.)
+document.addEventListener('htmx:afterSwap', (event) => {
+  if (document.activeElement !== null && document.activeElement !== document.body) {
+    return;
+  }
+  const card = event.target.matches('article.action') ? event.target : event.target.querySelector('article.action');
+  if (card) {
+    card.tabIndex = -1;
+    card.focus();
+  }
+});

@@ -139,11 +139,13 @@ class BrowserJourneyTest {
             Locator second = page.locator("#queue-panel article.action:has(.who a[href='" + pupilPage + "'])");
             assertThat(second.locator("h3")).hasText("Send the second letter (formal monitoring) and contact the parents");
 
-            // Accepting updates the card in place: no new page.
+            // Accepting, from the keyboard, updates the card in place: no new page, and focus stays on the card.
             String url = page.url();
-            second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
+            second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).focus();
+            page.keyboard().press("Enter");
             assertThat(second.locator(".status")).hasText("Accepted");
             assertThat(page).hasURL(url);
+            assertThat(second).isFocused();
             shot(page, "school-after-review");
             Axe.check(page);
         }
