@@ -21,7 +21,7 @@ document.addEventListener('change', (event) => {
 // to the top of the page. Focus goes to the new card instead, so they carry on from where they were. (A swap that keeps
 // focus, such as the queue's filters whose ids htmx puts focus back on, is left alone.)
 document.addEventListener('htmx:afterSwap', (event) => {
-  if (document.activeElement !== null && document.activeElement !== document.body) {
+  if (!(event.target instanceof Element) || (document.activeElement !== null && document.activeElement !== document.body)) {
     return;
   }
   const card = event.target.matches('article.action') ? event.target : event.target.querySelector('article.action');

@@ -175,6 +175,11 @@ class BulkBrowserTest {
             assertThat(page.locator("#action-" + nextId + " .decided")).containsText("Phoned home first");
             shot(page, "bulk-keyboard-" + width);
             Axe.check(page);
+            // "Show more" from the keyboard: the next cards come in below and focus is on the first of them.
+            page.locator("#queue-panel li.more a").focus();
+            page.keyboard().press("Enter");
+            assertThat(cards.nth(25)).isFocused();
+            Axe.check(page);
 
             // Find a pupil by name.
             Map<String, Object> someone = given().queryParam("limit", "1").queryParam("offset", String.valueOf(width % 97))
