@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.CodeCategory;
 import uk.attendance.attendance.SchoolCalendar;
@@ -38,6 +43,22 @@ public record SessionCalendar(List<Month> months) {
         public String describe() {
             return code + " — " + meaning + (amended ? " (amended)" : "");
         }
+    }
+
+    /** A code shown in the calendar and what it means: the key below it, so no meaning is only in a tooltip. */
+    public record CodeMeaning(String code, String meaning) {
+    }
+
+    /** Every code the calendar shows, once each, in the order of the national code list. */
+    public List<CodeMeaning> codesShown() {
+        Set<String> shown = new HashSet<>();
+        months.forEach(month -> month.weeks().forEach(week -> week.forEach(day -> {
+            if (day.inMonth()) {
+                Stream.of(day.am(), day.pm()).filter(Objects::nonNull).forEach(cell -> shown.add(cell.code()));
+            }
+        })));
+        return Arrays.stream(AttendanceCode.values()).filter(code -> shown.contains(code.mark()))
+                .map(code -> new CodeMeaning(code.mark(), code.meaning())).toList();
     }
 
     /** One register entry for the calendar. */

@@ -200,6 +200,13 @@ class BulkBrowserTest {
             assertThat(page.locator("h1")).hasText(name);
             assertThat(page.locator(".page-head .meta").first()).containsText("form " + someone.get("registrationGroup") + " · UPN");
             Axe.check(page);
+
+            // The pages not reached above, at this width too: a printed letter and the home page.
+            page.navigate("/schools/" + SCHOOL + "/actions/" + ids.get(0) + "/letter");
+            assertThat(page.locator("h1, .letter").first()).isVisible();
+            Axe.check(page);
+            page.navigate("/");
+            Axe.check(page);
         }
     }
 

@@ -45,6 +45,8 @@ class PupilPageTest {
         assertThat(session(page, "Tuesday 9 September", "afternoon").classNames()).contains("present");
         assertThat(page.select(".s.present")).hasSize(48);
         assertThat(page.select(".s.authorised")).hasSize(12);
+        assertThat(page.select(".code-key div").eachText()).as("what each code shown means, readable without hovering")
+                .contains("I illness (not appointments)");
     }
 
     @Test

@@ -64,4 +64,18 @@ class SessionCalendarTest {
     private static Day find(Month month, LocalDate date) {
         return month.weeks().stream().flatMap(List::stream).filter(d -> d.date().equals(date)).findFirst().orElseThrow();
     }
+
+    @Test
+    void theKeyListsEachCodeShownOnceWithItsMeaningSoNoMeaningIsOnlyInATooltip() {
+        LocalDate monday = LocalDate.of(2025, 9, 8);
+        SessionCalendar calendar = SessionCalendar.of(List.of(
+                new Entry(monday, Session.AM, AttendanceCode.O, false),
+                new Entry(monday, Session.PM, AttendanceCode.O, false),
+                new Entry(monday.plusDays(1), Session.AM, AttendanceCode.I, false),
+                new Entry(LocalDate.of(2025, 10, 1), Session.AM, AttendanceCode.V, false)),
+                LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 30));
+
+        assertThat(calendar.codesShown()).extracting(SessionCalendar.CodeMeaning::code).containsExactlyInAnyOrder("O", "I");
+        assertThat(calendar.codesShown()).allSatisfy(c -> assertThat(c.meaning()).isNotBlank());
+    }
 }
