@@ -39,8 +39,24 @@ public final class DayStream {
     public static Map<Long, Map<String, Held>> judge(SchoolCalendar calendar, Collection<Pupil> pupils,
             Map<Long, List<MarkedSession>> marks, Map<Long, List<Intervention>> interventions, Map<Long, List<RecommendedAction>> actions,
             Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, KieBase kieBase, PolicyParameters parameters) {
+        return judge(calendar, pupils, marks, interventions, actions, judgeFrom, judgeTo, kieBase, parameters, null).held();
+    }
+
+    /**
+     * What judging the days concluded: the first day each action's condition held, and each pupil's ladder band on
+     * {@code bandsOn} for the pupils judged that day (the band the school's lists show, read from the same session).
+     */
+    public record Judgement(Map<Long, Map<String, Held>> held, Map<Long, String> bandsOn) {
+    }
+
+    /** As {@link #judge}, also keeping the bands of the pupils judged on {@code bandsOn} (null: none). */
+    public static Judgement judge(SchoolCalendar calendar, Collection<Pupil> pupils,
+            Map<Long, List<MarkedSession>> marks, Map<Long, List<Intervention>> interventions, Map<Long, List<RecommendedAction>> actions,
+            Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, KieBase kieBase, PolicyParameters parameters,
+            LocalDate bandsOn) {
+        Map<Long, String> bands = new HashMap<>();
         if (pupils.isEmpty()) {
-            return Map.of();
+            return new Judgement(Map.of(), bands);
         }
         LocalDate asOf = judgeTo.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElseThrow();
@@ -79,7 +95,11 @@ public final class DayStream {
                 if (session == null) {
                     continue;
                 }
-                for (Recommendation r : session.day(facts).recommendations()) {
+                LadderSession.Outcome outcome = session.day(facts);
+                if (day.equals(bandsOn)) {
+                    outcome.bands().forEach(band -> bands.putIfAbsent(band.getPupilId(), band.getBand()));
+                }
+                for (Recommendation r : outcome.recommendations()) {
                     String key = EvaluationService.key(r.getType(), r.getPeriod());
                     Map<String, Held> held = firstHeld.computeIfAbsent(r.getPupilId(), id -> new HashMap<>());
                     RecommendedAction existing = stored.get(r.getPupilId()).get(key);
@@ -95,7 +115,7 @@ public final class DayStream {
                 session.close();
             }
         }
-        return firstHeld;
+        return new Judgement(firstHeld, bands);
     }
 
     /** A stored action whose condition was met before the days judged: not judged again, history for them. */

@@ -157,8 +157,9 @@ public class EvaluationService {
             LocalDate from = evaluated == null ? floor : evaluated.judgeFrom();
             judgeFrom.put(pupilId, from.isBefore(floor) ? floor : from);
         }
-        Map<Long, Map<String, DayStream.Held>> judgement = DayStream.judge(calendar, batch.pupils().values(), batch.marks(),
-                batch.interventions(), batch.actions(), judgeFrom, judgeTo, measuresOnly ? null : policy.kieBase(), policy.parameters());
+        DayStream.Judgement stream = DayStream.judge(calendar, batch.pupils().values(), batch.marks(), batch.interventions(),
+                batch.actions(), judgeFrom, judgeTo, measuresOnly ? null : policy.kieBase(), policy.parameters(), asOf);
+        Map<Long, Map<String, DayStream.Held>> judgement = stream.held();
         timer.lap(measuresOnly ? Phase.COMPUTE_MEASURES : Phase.FIRE_RULES);
         if (measuresOnly) {
             return List.of();
@@ -176,7 +177,7 @@ public class EvaluationService {
         // Written here rather than at commit, so that the time is the store's.
         RecommendedAction.flush();
         // The pupils list sorts and filters by these figures and bands in SQL.
-        LatestStanding.record(school.id, asOf, figures(standings(school, calendar, pupilIds, asOf)), now);
+        LatestStanding.record(school.id, asOf, figures(standings(school, calendar, batch, stream, judgeFrom, judgeTo, end, asOf)), now);
         timer.lap(Phase.STORE_ACTIONS);
         return raised;
     }
@@ -356,6 +357,31 @@ public class EvaluationService {
                 session.setHibernateFlushMode(FlushMode.MANUAL);
                 return standings(school, calendar, batch, asOf);
             }));
+        }
+        return standings;
+    }
+
+    /**
+     * The standings of an evaluated batch as of {@code asOf}, from what the evaluation already read and judged: a pupil
+     * whose days were judged through {@code asOf} (a school day) has the band its rules gave that day, and the summary
+     * of the marks already loaded. Only the others (asOf not a school day, not judged that day, or days judged past it)
+     * are read and run again.
+     */
+    private Map<Long, PupilStanding> standings(School school, SchoolCalendar calendar, BatchData batch, DayStream.Judgement judged,
+            Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, LocalDate end, LocalDate asOf) {
+        Map<Long, PupilStanding> standings = new HashMap<>();
+        List<Long> others = new ArrayList<>();
+        boolean streamedThroughAsOf = end.equals(asOf) && calendar.isSchoolDay(asOf);
+        for (Long pupilId : batch.pupils().keySet()) {
+            if (streamedThroughAsOf && !judgeFrom.get(pupilId).isAfter(asOf) && !judgeTo.get(pupilId).isBefore(asOf)) {
+                AttendanceSummary summary = AttendanceMeasures.summarise(batch.marks().getOrDefault(pupilId, List.of()), calendar, asOf);
+                standings.put(pupilId, new PupilStanding(summary, judged.bandsOn().get(pupilId)));
+            } else {
+                others.add(pupilId);
+            }
+        }
+        if (!others.isEmpty()) {
+            standings.putAll(standings(school, calendar, others, asOf));
         }
         return standings;
     }
