@@ -68,12 +68,13 @@ public final class AttendanceMeasures {
      * {@code Y1}–{@code Y7}, {@code Z} or a partial {@code #}) is passed over: the pupil was not expected
      * in school that day, so it shows neither that the absence went on nor that it ended. A school day
      * without any mark (e.g. before the pupil joined) ends the run, as does any day that does not match.
-     * Weekends and breaks are not school days, so they never end a run.
+     * Weekends and breaks are not school days, so they never end a run. School days of a posted calendar
+     * that no register reaches yet (tonight's marks not posted) are not judged either.
      */
     public static int consecutiveSchoolDays(Collection<MarkedSession> marks, SchoolCalendar calendar, LocalDate asOf,
             DayMatch match, Predicate<AttendanceCode> code) {
         Map<LocalDate, List<AttendanceCode>> byDate = codesByDate(marks);
-        List<LocalDate> schoolDays = calendar.schoolDays(LocalDate.MIN, asOf);
+        List<LocalDate> schoolDays = calendar.schoolDays(LocalDate.MIN, calendar.markedUpTo(asOf));
         int run = 0;
         for (int i = schoolDays.size() - 1; i >= 0; i--) {
             List<AttendanceCode> codes = byDate.get(schoolDays.get(i));

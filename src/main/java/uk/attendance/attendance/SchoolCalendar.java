@@ -6,22 +6,32 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The days on which a school held sessions. It is built from the register itself (dates on which any
- * pupil has a mark other than {@code #}), so weekends, holidays and whole-school closures are simply
- * absent, and half terms are found from the gaps rather than configured.
+ * The days on which a school holds sessions, its terms and half terms. An academic year whose calendar
+ * the school posted ({@link PostedCalendar}) takes them from it. A year without one falls back on the
+ * register (dates on which any pupil has a mark other than {@code #}): weekends, holidays and closures
+ * are simply absent, and half terms and terms are inferred from the gaps.
  */
 public final class SchoolCalendar {
 
     /**
-     * Fewest weekdays without sessions that make a half-term break: a bank holiday or INSET days
-     * joined to a weekend close school for at most 3 weekdays, a half-term holiday for 5.
+     * Inference only: the fewest weekdays without sessions that make a half-term break; a bank holiday
+     * or INSET days joined to a weekend close school for at most 3 weekdays, a half-term holiday for 5.
      */
     public static final int MIN_BREAK_WEEKDAYS = 4;
+
+    /**
+     * Inference only: the fewest weekdays without sessions that end a term. Christmas and Easter close
+     * school for about 10 weekdays; a half-term week next to an INSET day or a bank holiday for at most 7.
+     */
+    public static final int MIN_TERM_BREAK_WEEKDAYS = 8;
 
     /** First and last school day of a half term. */
     public record HalfTerm(LocalDate start, LocalDate end) {
@@ -33,14 +43,74 @@ public final class SchoolCalendar {
 
     private final List<LocalDate> days;
     private final List<HalfTerm> halfTerms;
+    private final List<HalfTerm> terms;
+    private final Set<AcademicYear> postedYears;
+    private final LocalDate registerEnd;
 
-    private SchoolCalendar(List<LocalDate> days) {
+    private SchoolCalendar(List<LocalDate> days, List<HalfTerm> halfTerms, List<HalfTerm> terms, Set<AcademicYear> postedYears,
+            LocalDate registerEnd) {
         this.days = days;
-        this.halfTerms = findHalfTerms(days);
+        this.halfTerms = halfTerms;
+        this.terms = terms;
+        this.postedYears = postedYears;
+        this.registerEnd = registerEnd;
     }
 
+    /** A calendar inferred entirely from the register's school days. */
     public static SchoolCalendar of(Collection<LocalDate> schoolDays) {
-        return new SchoolCalendar(List.copyOf(new TreeSet<>(schoolDays)));
+        return of(schoolDays, List.of());
+    }
+
+    /**
+     * The posted calendars for the years they cover, the register's school days for any other year.
+     * {@code registerDays} are the dates with marks; the latest of them is how far the register reaches.
+     */
+    public static SchoolCalendar of(Collection<LocalDate> registerDays, Collection<PostedCalendar> posted) {
+        Set<AcademicYear> postedYears = posted.stream().map(PostedCalendar::year).collect(Collectors.toSet());
+        List<LocalDate> inferredDays = new TreeSet<>(registerDays).stream()
+                .filter(day -> !postedYears.contains(AcademicYear.containing(day))).toList();
+        TreeSet<LocalDate> days = new TreeSet<>(inferredDays);
+        List<HalfTerm> halfTerms = new ArrayList<>(findRuns(inferredDays, MIN_BREAK_WEEKDAYS));
+        List<HalfTerm> terms = new ArrayList<>(findRuns(inferredDays, MIN_TERM_BREAK_WEEKDAYS));
+        for (PostedCalendar calendar : posted) {
+            days.addAll(calendar.schoolDays());
+            halfTerms.addAll(calendar.halfTerms());
+            terms.addAll(calendar.termRuns());
+        }
+        halfTerms.sort(Comparator.comparing(HalfTerm::start));
+        terms.sort(Comparator.comparing(HalfTerm::start));
+        LocalDate registerEnd = registerDays.stream().max(Comparator.naturalOrder()).orElse(null);
+        return new SchoolCalendar(List.copyOf(days), List.copyOf(halfTerms), List.copyOf(terms), Set.copyOf(postedYears),
+                registerEnd);
+    }
+
+    /** Whether the terms and half terms of the academic year containing {@code date} were inferred from the register. */
+    public boolean inferred(LocalDate date) {
+        return !postedYears.contains(AcademicYear.containing(date));
+    }
+
+    /**
+     * The last date the register reaches (the latest day any pupil has a mark), or {@code date} itself when the
+     * register reaches beyond it: a posted calendar knows school days no register has marked yet.
+     */
+    public LocalDate markedUpTo(LocalDate date) {
+        return registerEnd == null || registerEnd.isAfter(date) ? date : registerEnd;
+    }
+
+    /** Terms in date order, each from its first to its last school day. */
+    public List<HalfTerm> terms() {
+        return terms;
+    }
+
+    /** The term {@code date} falls in; during a long break, none. An inferred latest term runs on like its half term. */
+    public Optional<HalfTerm> termContaining(LocalDate date) {
+        Optional<HalfTerm> containing = terms.stream().filter(term -> term.contains(date)).findFirst();
+        if (containing.isPresent() || terms.isEmpty()) {
+            return containing;
+        }
+        HalfTerm latest = terms.get(terms.size() - 1);
+        return date.isAfter(latest.end()) && inferred(latest.end()) && stillRunning(latest, date, MIN_TERM_BREAK_WEEKDAYS)
+                ? Optional.of(latest) : Optional.empty();
     }
 
     public boolean isSchoolDay(LocalDate date) {
@@ -103,7 +173,10 @@ public final class SchoolCalendar {
         return start;
     }
 
-    /** Half terms in date order: runs of school days separated by breaks of {@link #MIN_BREAK_WEEKDAYS} or more weekdays. */
+    /**
+     * Half terms in date order, each from its first to its last school day: as posted, or inferred as runs of
+     * school days separated by breaks of {@link #MIN_BREAK_WEEKDAYS} or more weekdays.
+     */
     public List<HalfTerm> halfTerms() {
         return halfTerms;
     }
@@ -119,7 +192,8 @@ public final class SchoolCalendar {
             return containing;
         }
         HalfTerm latest = halfTerms.get(halfTerms.size() - 1);
-        return date.isAfter(latest.end()) && stillRunning(latest, date) ? Optional.of(latest) : Optional.empty();
+        return date.isAfter(latest.end()) && inferred(latest.end()) && stillRunning(latest, date, MIN_BREAK_WEEKDAYS)
+                ? Optional.of(latest) : Optional.empty();
     }
 
     /**
@@ -133,8 +207,8 @@ public final class SchoolCalendar {
                 .reduce((earlier, later) -> later);
     }
 
-    private static boolean stillRunning(HalfTerm latest, LocalDate date) {
-        return weekdaysBetween(latest.end(), date.plusDays(1)) < MIN_BREAK_WEEKDAYS;
+    private static boolean stillRunning(HalfTerm latest, LocalDate date, int minBreakWeekdays) {
+        return weekdaysBetween(latest.end(), date.plusDays(1)) < minBreakWeekdays;
     }
 
     /** How many school days fall on or before {@code date}, i.e. the index just after it. */
@@ -148,14 +222,15 @@ public final class SchoolCalendar {
         return index >= 0 ? index : -(index + 1);
     }
 
-    private static List<HalfTerm> findHalfTerms(List<LocalDate> days) {
+    /** Runs of school days separated by {@code minBreakWeekdays} or more weekdays without school. */
+    private static List<HalfTerm> findRuns(List<LocalDate> days, int minBreakWeekdays) {
         if (days.isEmpty()) {
             return List.of();
         }
         List<HalfTerm> found = new ArrayList<>();
         LocalDate start = days.get(0);
         for (int i = 1; i < days.size(); i++) {
-            if (weekdaysBetween(days.get(i - 1), days.get(i)) >= MIN_BREAK_WEEKDAYS) {
+            if (weekdaysBetween(days.get(i - 1), days.get(i)) >= minBreakWeekdays) {
                 found.add(new HalfTerm(start, days.get(i - 1)));
                 start = days.get(i);
             }

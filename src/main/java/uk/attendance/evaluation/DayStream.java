@@ -60,7 +60,9 @@ public final class DayStream {
         }
         LocalDate asOf = judgeTo.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElseThrow();
-        List<LocalDate> days = calendar.schoolDays(earliest, asOf);
+        // A posted calendar knows school days the register does not reach yet (tonight's marks not posted): those are
+        // judged once their marks arrive, as the post lowers the pupils' "evaluated up to".
+        List<LocalDate> days = calendar.schoolDays(earliest, calendar.markedUpTo(asOf));
         LocalDate seriesFrom = FactAssembler.marksNeededFrom(asOf);
         Map<Long, PupilDays> series = new HashMap<>();
         Map<Long, List<RaisedAction>> history = new HashMap<>();

@@ -25,6 +25,7 @@ import uk.attendance.attendance.MarkAmendment;
 import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.PupilRegister;
 import uk.attendance.attendance.SchoolCalendar;
+import uk.attendance.calendar.CalendarService;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyRegistry;
@@ -59,11 +60,13 @@ public class EvaluationService {
     private final SchoolAccess access;
     private final PolicyRegistry policies;
     private final Clock clock;
+    private final CalendarService calendars;
 
-    EvaluationService(SchoolAccess access, PolicyRegistry policies, Clock clock) {
+    EvaluationService(SchoolAccess access, PolicyRegistry policies, Clock clock, CalendarService calendars) {
         this.access = access;
         this.policies = policies;
         this.clock = clock;
+        this.calendars = calendars;
     }
 
     /** Evaluates every pupil of the school as of {@code asOf}. */
@@ -412,13 +415,16 @@ public class EvaluationService {
         return new Roll(access.require(schoolId), Pupil.idsBySchool(schoolId), calendar(schoolId, asOf));
     }
 
-    /** The calendar an evaluation streams days over: it may judge again days after {@code asOf} it judged before. */
+    /**
+     * The calendar an evaluation streams days over: it may judge again days after {@code asOf} it judged before. The
+     * school's posted calendar for each year that has one, the register's school days for the others.
+     */
     private SchoolCalendar calendarToToday(String schoolId, LocalDate asOf) {
-        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock)));
+        return calendars.schoolCalendar(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), LocalDate.now(clock));
     }
 
-    private static SchoolCalendar calendar(String schoolId, LocalDate asOf) {
-        return SchoolCalendar.of(PupilRegister.schoolDays(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf));
+    private SchoolCalendar calendar(String schoolId, LocalDate asOf) {
+        return calendars.schoolCalendar(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf);
     }
 
     /** Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. */

@@ -35,13 +35,9 @@ import uk.attendance.rules.fact.UnresolvedNCode;
  */
 public final class FactAssembler {
 
-    /** Terms are separated by the long breaks (Christmas, Easter, summer), half terms by a week. */
-    private static final int MIN_TERM_BREAK_DAYS = 10;
-
     private final SchoolCalendar calendar;
     private final LocalDate asOf;
     private final AcademicYear year;
-    private final List<HalfTerm> halfTerms;
     private final Optional<HalfTerm> current;
     private final Optional<HalfTerm> previous;
     private final Optional<HalfTerm> beforePrevious;
@@ -53,7 +49,6 @@ public final class FactAssembler {
         this.calendar = calendar;
         this.asOf = asOf;
         this.year = AcademicYear.containing(asOf);
-        this.halfTerms = calendar.halfTerms().stream().filter(h -> !h.start().isAfter(asOf)).toList();
         this.current = calendar.halfTermContaining(asOf);
         this.previous = calendar.previousCompletedHalfTerm(asOf);
         this.beforePrevious = previous.flatMap(p -> calendar.previousCompletedHalfTerm(p.start().minusDays(1)));
@@ -151,15 +146,12 @@ public final class FactAssembler {
         return periods;
     }
 
-    /** The first school day after the last long break before the evaluation date. */
+    /**
+     * The first school day of the latest term that started on or before the day: the school's posted terms, or terms
+     * inferred from the register's long breaks for a year without a posted calendar.
+     */
     private Optional<LocalDate> currentTermStart() {
-        LocalDate start = null;
-        for (int i = 0; i < halfTerms.size(); i++) {
-            if (i == 0 || halfTerms.get(i).start().toEpochDay() - halfTerms.get(i - 1).end().toEpochDay() > MIN_TERM_BREAK_DAYS) {
-                start = halfTerms.get(i).start();
-            }
-        }
-        return Optional.ofNullable(start);
+        return calendar.terms().stream().map(HalfTerm::start).filter(start -> !start.isAfter(asOf)).reduce((a, b) -> b);
     }
 
     private static Optional<PeriodFacts> period(long pupilId, Period period, LocalDate from, LocalDate to, PupilDays days) {

@@ -21,6 +21,7 @@ import uk.attendance.attendance.PupilRegister;
 import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.Pupil;
+import uk.attendance.calendar.CalendarService;
 import uk.attendance.evaluation.EvaluationService;
 import uk.attendance.school.School;
 import uk.attendance.pupil.SchoolAccess;
@@ -37,8 +38,11 @@ public class AttendanceLists {
     private final EvaluationService evaluation;
     private final Clock clock;
 
-    AttendanceLists(SchoolAccess access, EvaluationService evaluation, Clock clock) {
+    private final CalendarService calendars;
+
+    AttendanceLists(SchoolAccess access, EvaluationService evaluation, Clock clock, CalendarService calendars) {
         this.access = access;
+        this.calendars = calendars;
         this.evaluation = evaluation;
         this.clock = clock;
     }
@@ -98,7 +102,7 @@ public class AttendanceLists {
         School school = access.require(schoolId);
         LocalDate asOf = asOf("asOf", requestedAsOf);
         LocalDate yearStart = AcademicYear.containing(asOf).start();
-        SchoolCalendar calendar = SchoolCalendar.of(PupilRegister.schoolDays(schoolId, yearStart.minusYears(1), asOf));
+        SchoolCalendar calendar = calendars.schoolCalendar(schoolId, yearStart.minusYears(1), asOf);
         SchoolCalendar.HalfTerm half = calendar.previousCompletedHalfTerm(asOf)
                 .or(() -> calendar.halfTermContaining(asOf))
                 .orElseThrow(() -> ProblemException.invalid(FieldError.of("asOf", "no half term has register marks by " + asOf)));

@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.action.ActionService;
+import uk.attendance.attendance.AcademicYear;
+import uk.attendance.calendar.CalendarService;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.BulkDecision;
 import uk.attendance.action.DecisionRequest;
@@ -44,7 +46,7 @@ public class SchoolPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance school(SchoolView school, String policyName, String today, SchoolReview.Queue queue,
-                WeeklyChart chart, String message, String error);
+                WeeklyChart chart, String message, String error, String calendarNote);
 
         static native TemplateInstance school$queue(SchoolView school, SchoolReview.Queue queue);
 
@@ -64,9 +66,11 @@ public class SchoolPage {
     private final PolicyRegistry policies;
     private final LetterPdf letterPdf;
     private final Clock clock;
+    private final CalendarService calendars;
 
     SchoolPage(SchoolService schools, SchoolReview review, ActionService actions, EvaluationService evaluation,
-            PolicyRegistry policies, LetterPdf letterPdf, Clock clock) {
+            PolicyRegistry policies, LetterPdf letterPdf, Clock clock, CalendarService calendars) {
+        this.calendars = calendars;
         this.letterPdf = letterPdf;
         this.schools = schools;
         this.review = review;
@@ -95,7 +99,15 @@ public class SchoolPage {
 
     private TemplateInstance page(SchoolView school, SchoolReview.Queue queue, String message, String error) {
         String policyName = policies.find(school.policy()).map(p -> p.name()).orElse(school.policy());
-        return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(school.id()), message, error);
+        return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(school.id()), message, error,
+                calendarNote(school.id()));
+    }
+
+    /** Says when this year's terms and half terms are inferred from the register because no calendar was posted. */
+    private String calendarNote(String schoolId) {
+        AcademicYear year = AcademicYear.containing(LocalDate.now(clock));
+        return calendars.posted(schoolId, year) ? null
+                : "No calendar posted for " + year.label() + ": terms and half terms are inferred from the register.";
     }
 
     /**

@@ -34,7 +34,7 @@ class ArchitectureTest {
             Set.of("school"),
             Set.of("pupil"),
             Set.of("attendance"),
-            Set.of("intervention", "audit"),
+            Set.of("intervention", "audit", "calendar"),
             Set.of("action"),
             Set.of("rules.fact"),
             Set.of("rules"),

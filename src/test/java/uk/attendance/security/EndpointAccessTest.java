@@ -37,6 +37,8 @@ class EndpointAccessTest {
             Map.entry("GET /api/schools", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("PUT /api/schools/{schoolId}", ADMIN),
             Map.entry("GET /api/schools/{schoolId}", EnumSet.of(Who.ADMIN, Who.LEAD, Who.MIS)),
+            Map.entry("PUT /api/schools/{schoolId}/calendar", EnumSet.of(Who.ADMIN, Who.MIS)),
+            Map.entry("GET /api/schools/{schoolId}/calendar", EnumSet.of(Who.ADMIN, Who.LEAD, Who.MIS)),
             Map.entry("PUT /api/schools/{schoolId}/pupils", EnumSet.of(Who.ADMIN, Who.MIS)),
             Map.entry("GET /api/schools/{schoolId}/pupils", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("GET /api/schools/{schoolId}/pupils/{upn}", EnumSet.of(Who.ADMIN, Who.LEAD)),

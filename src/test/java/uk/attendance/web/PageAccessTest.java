@@ -46,6 +46,8 @@ class PageAccessTest {
             Map.entry("GET /schools/{schoolId}/overview", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("POST /schools/{schoolId}/actions/{id}/decision", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("POST /schools/{schoolId}/evaluate", EnumSet.of(Who.ADMIN, Who.LEAD)),
+            Map.entry("GET /schools/{schoolId}/calendar", EnumSet.of(Who.ADMIN, Who.LEAD)),
+            Map.entry("POST /schools/{schoolId}/calendar", EnumSet.of(Who.ADMIN)),
             Map.entry("POST /schools/{schoolId}/actions/decisions", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("GET /schools/{schoolId}/letters.pdf", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("GET /schools/{schoolId}/pupils", EnumSet.of(Who.ADMIN, Who.LEAD)),
