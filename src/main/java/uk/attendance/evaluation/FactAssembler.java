@@ -1,5 +1,6 @@
 package uk.attendance.evaluation;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import uk.attendance.rules.fact.ParentFact;
 import uk.attendance.rules.fact.Period;
 import uk.attendance.rules.fact.PeriodFacts;
 import uk.attendance.rules.fact.PupilFacts;
+import uk.attendance.rules.fact.RegisterFact;
 import uk.attendance.rules.fact.SchoolCalendarFact;
 import uk.attendance.rules.fact.UnresolvedNCode;
 
@@ -42,6 +44,7 @@ public final class FactAssembler {
     private final Optional<HalfTerm> previous;
     private final Optional<HalfTerm> beforePrevious;
     private final Optional<LocalDate> termStart;
+    private final Optional<HalfTerm> previousTerm;
     private final LocalDate windowStart;
 
     /** The facts of one day, {@code asOf}: everything school-wide about the day is worked out once, here. */
@@ -53,6 +56,8 @@ public final class FactAssembler {
         this.previous = calendar.previousCompletedHalfTerm(asOf);
         this.beforePrevious = previous.flatMap(p -> calendar.previousCompletedHalfTerm(p.start().minusDays(1)));
         this.termStart = currentTermStart();
+        this.previousTerm = termStart.flatMap(start -> calendar.terms().stream().filter(term -> term.end().isBefore(start))
+                .reduce((a, b) -> b));
         this.windowStart = calendar.startOfLastSchoolWeeks(asOf, AttendanceMeasures.NATIONAL_THRESHOLD_SCHOOL_WEEKS);
     }
 
@@ -68,7 +73,8 @@ public final class FactAssembler {
     public EvaluationContext context() {
         String halfTerm = year.label() + " from " + current.map(HalfTerm::start)
                 .orElse(previous.map(h -> h.end().plusDays(1)).orElse(year.start()));
-        return new EvaluationContext(asOf, year.label(), halfTerm, previous.map(HalfTerm::end).orElse(null));
+        return new EvaluationContext(asOf, year.label(), halfTerm, previous.map(HalfTerm::end).orElse(null), termStart.orElse(null),
+                fourWeekBlockStart());
     }
 
     /** The pupil's facts on the day, from their marks as they stand; builds the pupil's series for this one day. */
@@ -117,6 +123,7 @@ public final class FactAssembler {
                 .setConsecutiveUnauthorisedAbsenceSchoolDays(days.unauthorisedRun(asOf))
                 .setIllnessSchoolDays(days.illnessSchoolDays(year.start(), asOf))
                 .setHolidaySessions(days.holidaySessions(year.start(), asOf)));
+        facts.add(new RegisterFact(id, days, asOf));
         periods(id, days).forEach(facts::add);
         pupil.parents.forEach(parent -> facts.add(new ParentFact(id, parent.parentRef)));
         for (MarkedSession mark : days.nCodesOnOrBefore(asOf)) {
@@ -143,7 +150,15 @@ public final class FactAssembler {
         previous.flatMap(h -> period(pupilId, Period.PREVIOUS_HALF_TERM, h.start(), h.end(), days)).ifPresent(periods::add);
         beforePrevious.flatMap(h -> period(pupilId, Period.HALF_TERM_BEFORE_PREVIOUS, h.start(), h.end(), days)).ifPresent(periods::add);
         termStart.flatMap(start -> period(pupilId, Period.CURRENT_TERM, start, asOf, days)).ifPresent(periods::add);
+        previousTerm.flatMap(term -> period(pupilId, Period.PREVIOUS_TERM, term.start(), term.end(), days)).ifPresent(periods::add);
         return periods;
+    }
+
+    /** The Monday starting the block of four school weeks, counted from the year's first school week, that holds the day. */
+    private LocalDate fourWeekBlockStart() {
+        List<LocalDate> mondays = calendar.schoolDays(year.start(), asOf).stream()
+                .map(day -> day.with(DayOfWeek.MONDAY)).distinct().toList();
+        return mondays.isEmpty() ? null : mondays.get((mondays.size() - 1) / 4 * 4);
     }
 
     /**

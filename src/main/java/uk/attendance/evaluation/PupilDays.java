@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.PeriodAttendance;
 import uk.attendance.attendance.SchoolCalendar;
+import uk.attendance.rules.fact.RegisterFact;
 
 /**
  * A pupil's register as running totals, built in one pass over the marks: for each day, the sessions
@@ -20,7 +25,7 @@ import uk.attendance.attendance.SchoolCalendar;
  * <p>The counts follow {@link PeriodAttendance} and {@code AttendanceMeasures} exactly: sessions are
  * counted by date whatever the calendar says, runs walk the calendar's school days.
  */
-public final class PupilDays {
+public final class PupilDays implements RegisterFact.Register {
 
     private final SchoolCalendar calendar;
     /** Every school day up to the last day, and every date the pupil has a mark on, in order. */
@@ -39,6 +44,10 @@ public final class PupilDays {
     private final int[] unexplainedRun;
     private final int[] unauthorisedRun;
     private final List<MarkedSession> nCodes;
+    /** The marks in date and session order, kept for the code sets a policy names ({@link RegisterFact}). */
+    private List<MarkedSession> marks = List.of();
+    /** Per code set, its running totals, built the first time a rule asks. */
+    private final Map<Set<String>, CodeSeries> byCodeSet = new HashMap<>();
 
     private PupilDays(SchoolCalendar calendar, LocalDate[] dates) {
         this.calendar = calendar;
@@ -62,12 +71,13 @@ public final class PupilDays {
     public static PupilDays of(SchoolCalendar calendar, Collection<MarkedSession> allMarks, LocalDate from, LocalDate to) {
         List<MarkedSession> marks = allMarks.stream()
                 .filter(m -> !m.date().isBefore(from) && !m.date().isAfter(to))
-                .sorted(Comparator.comparing(MarkedSession::date))
+                .sorted(Comparator.comparing(MarkedSession::date).thenComparing(MarkedSession::session))
                 .toList();
         TreeSet<LocalDate> dates = new TreeSet<>(calendar.schoolDays(from, to));
         marks.forEach(m -> dates.add(m.date()));
         PupilDays days = new PupilDays(calendar, dates.toArray(LocalDate[]::new));
         days.count(marks);
+        days.marks = marks;
         return days;
     }
 
@@ -200,6 +210,116 @@ public final class PupilDays {
         }
         LocalDate last = calendar.nthSchoolDayAfter(date, schoolDays).filter(d -> d.isBefore(upTo)).orElse(upTo);
         return unauthorisedSessions(date.plusDays(1), last);
+    }
+
+    @Override
+    public int sessions(Set<String> codes, LocalDate from, LocalDate to) {
+        return between(series(codes).sessions, from, to);
+    }
+
+    @Override
+    public int schoolDayRun(Set<String> codes, boolean allSessions, LocalDate date) {
+        CodeSeries series = series(codes);
+        return run(allSessions ? series.allRun : series.anyRun, date);
+    }
+
+    @Override
+    public int latestSessionRun(Set<String> codes, LocalDate date) {
+        int k = onOrBefore(date) - 1;
+        return k < 0 ? 0 : series(codes).latestRun[k];
+    }
+
+    @Override
+    public LocalDate latestSessionRunStart(Set<String> codes, LocalDate date) {
+        int k = onOrBefore(date) - 1;
+        return k < 0 ? null : series(codes).latestRunStart[k];
+    }
+
+    private CodeSeries series(Set<String> codes) {
+        return byCodeSet.computeIfAbsent(codes, this::count);
+    }
+
+    /**
+     * One code set's running totals over the dates: sessions in the set; runs of school days all (or any) of whose
+     * possible sessions are in it, as {@link #count} walks runs; and the latest unbroken run of possible sessions in it,
+     * which starts afresh each academic year.
+     */
+    private CodeSeries count(Set<String> codes) {
+        int n = dates.length;
+        CodeSeries series = new CodeSeries(n);
+        int m = 0;
+        int currentRun = 0;
+        LocalDate currentStart = null;
+        int latestRun = 0;
+        LocalDate latestStart = null;
+        AcademicYear year = null;
+        for (int k = 0; k < n; k++) {
+            LocalDate date = dates[k];
+            if (!AcademicYear.containing(date).equals(year)) {
+                year = AcademicYear.containing(date);
+                currentRun = 0;
+                currentStart = null;
+                latestRun = 0;
+                latestStart = null;
+            }
+            series.sessions[k + 1] = series.sessions[k];
+            boolean marked = false;
+            int possible = 0;
+            boolean all = true;
+            boolean any = false;
+            for (; m < marks.size() && marks.get(m).date().equals(date); m++) {
+                MarkedSession mark = marks.get(m);
+                boolean in = codes.contains(mark.code().mark());
+                marked = true;
+                if (in) {
+                    series.sessions[k + 1]++;
+                }
+                if (mark.code().isPossibleSession()) {
+                    possible++;
+                    all &= in;
+                    any |= in;
+                    if (in) {
+                        if (currentRun == 0) {
+                            currentStart = date;
+                        }
+                        currentRun++;
+                        latestRun = currentRun;
+                        latestStart = currentStart;
+                    } else {
+                        currentRun = 0;
+                    }
+                }
+            }
+            series.latestRun[k] = latestRun;
+            series.latestRunStart[k] = latestStart;
+            int previous = k - 1;
+            if (!calendar.isSchoolDay(date) || marked && possible == 0) {
+                series.allRun[k] = previous < 0 ? 0 : series.allRun[previous];
+                series.anyRun[k] = previous < 0 ? 0 : series.anyRun[previous];
+            } else if (!marked) {
+                series.allRun[k] = series.anyRun[k] = 0;
+            } else {
+                series.allRun[k] = all ? (previous < 0 ? 0 : series.allRun[previous]) + 1 : 0;
+                series.anyRun[k] = any ? (previous < 0 ? 0 : series.anyRun[previous]) + 1 : 0;
+            }
+        }
+        return series;
+    }
+
+    private static final class CodeSeries {
+        final int[] sessions;
+        final int[] allRun;
+        final int[] anyRun;
+        final int[] latestRun;
+        final LocalDate[] latestRunStart;
+
+        CodeSeries(int n) {
+            sessions = new int[n + 1];
+            allRun = new int[n];
+            anyRun = new int[n];
+            latestRun = new int[n];
+            latestRunStart = new LocalDate[n];
+        }
     }
 
     private int between(int[] cumulative, LocalDate from, LocalDate to) {

@@ -113,7 +113,9 @@ public class PolicyRegistry {
     }
 
     private void load(PolicyFolder folder) {
-        PolicyCompiler.Compilation compilation = compiler.compile(folder.id(), folder.ladder());
+        List<CompileError> codeSets = folder.parameters().codeSetErrors();
+        PolicyCompiler.Compilation compilation = codeSets.isEmpty() ? compiler.compile(folder.id(), folder.ladder())
+                : new PolicyCompiler.Compilation(null, null, 0, codeSets);
         LoadedPolicy previous = policies.get(folder.id());
         if (!compilation.succeeded()) {
             LOG.warnf("Policy %s does not compile (%d errors); %s", folder.id(), compilation.errors().size(),

@@ -13,6 +13,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import uk.attendance.rules.fact.Repeat;
 
 /**
  * Compiles a policy's ladder together with the statutory rules into a KieBase, at run time and in
@@ -90,8 +91,23 @@ public final class PolicyCompiler {
             return new Compilation(null, null, 0, errors);
         }
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        List<CompileError> badRepeats = unknownRepeats(kieBase);
+        if (!badRepeats.isEmpty()) {
+            discard(releaseId);
+            return new Compilation(null, null, 0, badRepeats);
+        }
         int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         return new Compilation(releaseId, kieBase, rules, List.of());
+    }
+
+    /** A rule's {@code @repeats(...)} must name a repeat every ladder knows, like a syntax error otherwise. */
+    private static List<CompileError> unknownRepeats(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .filter(rule -> rule.getMetaData().containsKey(Repeat.ATTRIBUTE)
+                        && Repeat.named(String.valueOf(rule.getMetaData().get(Repeat.ATTRIBUTE))).isEmpty())
+                .map(rule -> new CompileError(null, 0, 0, "Rule '" + rule.getName() + "' repeats '"
+                        + rule.getMetaData().get(Repeat.ATTRIBUTE) + "'; a rule repeats " + Repeat.names()))
+                .toList();
     }
 
     /** Forgets a superseded or trial build so reloads do not leak memory. */

@@ -3,9 +3,18 @@ package uk.attendance.rules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import uk.attendance.attendance.AttendanceCode;
 
 /**
  * A policy's numbers (thresholds, monitoring periods), read from its {@code parameters.properties}
@@ -56,6 +65,46 @@ public final class PolicyParameters {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("Policy '" + policyId + "': parameter '" + key + "' must be a whole number, not '" + value + "'");
         }
+    }
+
+    /**
+     * A named set of attendance codes, e.g. {@code codes.unexplained=N, O}: which marks a definition of the policy
+     * counts (an "unexplained" absence, a day of absence, holiday). Every code must be a national code.
+     */
+    public Set<String> codes(String key) {
+        SortedSet<String> codes = new TreeSet<>();
+        for (String code : text(key).split(",")) {
+            String mark = code.trim();
+            if (mark.isEmpty()) {
+                continue;
+            }
+            Optional<AttendanceCode> known = AttendanceCode.fromMark(mark, true);
+            if (known.isEmpty()) {
+                throw new IllegalStateException("Policy '" + policyId + "': parameter '" + key + "' lists '" + mark
+                        + "', which is not an attendance code");
+            }
+            codes.add(known.get().mark());
+        }
+        return Collections.unmodifiableSortedSet(codes);
+    }
+
+    /** Every {@code codes.*} parameter that names something other than attendance codes, as load errors. */
+    public List<CompileError> codeSetErrors() {
+        return values.keySet().stream().filter(key -> key.startsWith("codes."))
+                .flatMap(key -> {
+                    try {
+                        codes(key);
+                        return Stream.<CompileError>empty();
+                    } catch (IllegalStateException e) {
+                        return Stream.of(new CompileError(FILE_NAME, 0, 0, e.getMessage()));
+                    }
+                })
+                .toList();
+    }
+
+    /** A comma-separated list of names, e.g. the letter types that count as a written warning. */
+    public List<String> list(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     public String text(String key) {

@@ -7,6 +7,7 @@ import static uk.attendance.rules.Facts.parent;
 import static uk.attendance.rules.Facts.penaltyNotice;
 import static uk.attendance.rules.Facts.pupil;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import uk.attendance.rules.fact.PupilFacts;
 
@@ -134,13 +135,25 @@ class StatutoryRulesTest {
         rules.given(pupil().setConsecutiveUnauthorisedAbsenceSchoolDays(19)).expectNotFired(DELETION).expectNothingRecommended();
     }
 
+    /** 15 school days of illness, built from I marks: the 15th full day raises the report, dated that day. */
     @Test
     void fifteenSchoolDaysOfIllnessAreReportedToTheLocalAuthority() {
-        rules.given(pupil().setIllnessSchoolDays(15)).expectFired(ILLNESS).expectOnlyRecommended("NOTIFY_LA_ILLNESS");
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).days("2025-09-08", "2025-09-26", "I", "I").judgeTo("2025-10-10");
+        assertThat(judged.rules()).contains(ILLNESS);
+        assertThat(judged.first("NOTIFY_LA_ILLNESS").on()).isEqualTo(LocalDate.of(2025, 9, 26));
+        assertThat(judged.recommendation("NOTIFY_LA_ILLNESS").getReason()).contains("15 days");
     }
 
+    /**
+     * Just below: 14.5 days of illness. 13 whole days and three mornings are ill on 16 school days, which counting any
+     * day with an I session made 16 days; days of illness are I sessions over two.
+     */
     @Test
-    void fourteenSchoolDaysOfIllnessAreNot() {
-        rules.given(pupil().setIllnessSchoolDays(14)).expectNotFired(ILLNESS).expectNothingRecommended();
+    void fourteenAndAHalfDaysOfIllnessAreNot() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).days("2025-09-08", "2025-09-24", "I", "I")
+                .day("2025-09-25", "I", "\\").day("2025-09-26", "I", "\\").day("2025-09-29", "I", "\\")
+                .judgeTo("2025-10-10");
+        assertThat(judged.rules()).doesNotContain(ILLNESS);
+        assertThat(judged.types()).doesNotContain("NOTIFY_LA_ILLNESS");
     }
 }

@@ -11,7 +11,10 @@ import static uk.attendance.rules.Facts.pupil;
 import static uk.attendance.rules.Facts.pupilAttending;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.attendance.evaluation.DayStream;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.ActionFact;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
@@ -270,98 +273,140 @@ class TrustTemplateLadderTest {
 
     // --- 6.4: signed letter -------------------------------------------------------------------
 
+    /** Four school days in a row whose every session is in codes.absentDay (I here): the fourth day asks for the letter. */
     @Test
     void absentMoreThanThreeSchoolDaysInARowAsksForASignedLetter() {
-        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(4))
-                .expectFired(SIGNED_IN_A_ROW)
-                .expectRecommended("REQUEST_SIGNED_LETTER");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-11", "I", "I").judgeTo("2025-09-19");
+        assertThat(judged.rules()).contains(SIGNED_IN_A_ROW);
+        assertThat(judged.first("REQUEST_SIGNED_LETTER").on()).isEqualTo(LocalDate.of(2025, 9, 11));
     }
 
+    /**
+     * Just below: three days of illness, then a day on which the pupil came in after the register closed (U on both
+     * sessions). U is not in codes.absentDay (nor M or C2), so the run is three days, not four.
+     */
     @Test
     void threeSchoolDaysInARowAsksForNothing() {
-        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(3))
-                .expectNotFired(SIGNED_IN_A_ROW)
-                .expectNothingRecommended();
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I").day("2025-09-11", "U", "U")
+                .judgeTo("2025-09-19");
+        assertThat(judged.rules()).doesNotContain(SIGNED_IN_A_ROW);
+        assertThat(judged.types()).doesNotContain("REQUEST_SIGNED_LETTER");
     }
 
     @Test
     void oneSignedLetterPerRunOfAbsence() {
-        // Asked 2 school days ago, the absence has gone on: no second request.
-        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(6), raised("REQUEST_SIGNED_LETTER", 2))
-                .expectNotFired(SIGNED_IN_A_ROW)
-                .expectNotRecommended("REQUEST_SIGNED_LETTER");
-        // Asked 8 school days ago for an earlier absence; a new run of 4 days: a new request.
-        ladder.given(pupil().setConsecutiveAbsenceSchoolDays(4), raised("REQUEST_SIGNED_LETTER", 8))
-                .expectFired(SIGNED_IN_A_ROW)
-                .expectRecommended("REQUEST_SIGNED_LETTER");
+        // Six days in a row: one request, on the fourth. A new run of four days in October: a new request (ten days in
+        // the term, not more than ten, so the term's request does not answer it).
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-15", "I", "I")
+                .days("2025-10-06", "2025-10-09", "I", "I").judgeTo("2025-10-17");
+        assertThat(judged.of("REQUEST_SIGNED_LETTER")).filteredOn(h -> h.recommendation().getRule().equals(SIGNED_IN_A_ROW))
+                .extracting(DayStream.Held::on).containsExactly(LocalDate.of(2025, 9, 11), LocalDate.of(2025, 10, 9));
     }
 
+    /** 10.5 days absent this term (ten days and a morning, none of them in a row of more than three): more than 10. */
     @Test
     void absentMoreThanTenSchoolDaysThisTermAsksForASignedLetter() {
-        var outcome = ladder.given(pupil(), term(21, 0))
-                .expectFired(SIGNED_TERM)
-                .expectRecommended("REQUEST_SIGNED_LETTER");
-        assertThat(outcome.recommendation("REQUEST_SIGNED_LETTER").getReason()).contains("10.5 days");
+        RegisterLadder.Judged judged = tenDaysAbsentInTwos(RegisterLadder.of(ladder)).day("2025-10-20", "O", "\\")
+                .judgeTo("2025-10-24");
+        assertThat(judged.rules()).contains(SIGNED_TERM).doesNotContain(SIGNED_IN_A_ROW);
+        assertThat(judged.of("REQUEST_SIGNED_LETTER")).singleElement().satisfies(held -> {
+            assertThat(held.on()).isEqualTo(LocalDate.of(2025, 10, 20));
+            assertThat(held.recommendation().getReason()).contains("10.5 days");
+            assertThat(held.recommendation().getPeriod()).isEqualTo("2025/26 term from 2025-09-03");
+        });
     }
 
+    /** Just below: exactly 10 days absent this term. */
     @Test
     void tenSchoolDaysThisTermAsksForNothing() {
-        ladder.given(pupil(), term(20, 0))
-                .expectNotFired(SIGNED_TERM)
-                .expectNotRecommended("REQUEST_SIGNED_LETTER");
+        RegisterLadder.Judged judged = tenDaysAbsentInTwos(RegisterLadder.of(ladder)).judgeTo("2025-10-24");
+        assertThat(judged.rules()).doesNotContain(SIGNED_TERM);
+        assertThat(judged.types()).doesNotContain("REQUEST_SIGNED_LETTER");
+    }
+
+    /** Ten days absent (O), two a week on Monday and Tuesday, from 8 September. */
+    private static RegisterLadder tenDaysAbsentInTwos(RegisterLadder register) {
+        for (String monday : List.of("2025-09-08", "2025-09-15", "2025-09-22", "2025-09-29", "2025-10-06")) {
+            LocalDate day = LocalDate.parse(monday);
+            register.day(monday, "O", "O").day(day.plusDays(1).toString(), "O", "O");
+        }
+        return register;
     }
 
     // --- 8.2: term-time holiday ---------------------------------------------------------------
+    // Ten sessions of G are also ten unauthorised sessions, the national threshold: both ask for the same penalty
+    // notice, so these tests look at the 8.2 rule firing on the day.
 
+    /** Ten sessions of G in a row: on the tenth the rule asks for a penalty notice. */
     @Test
-    void holidayOfTenSessionsThisTermAsksForAPenaltyNotice() {
-        var outcome = ladder.given(pupil(), term(10, 10), parent("P1"))
+    void holidayOfTenSessionsAsksForAPenaltyNotice() {
+        var outcome = RegisterLadder.of(ladder).parent("P1").days("2025-12-15", "2025-12-19", "G", "G").on("2025-12-19")
                 .expectFired(HOLIDAY)
                 .expectRecommended("CONSIDER_PENALTY_NOTICE");
         assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1");
-        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getClause()).contains("8.2");
+        assertThat(outcome.firedRules()).contains(HOLIDAY);
+    }
+
+    /** One holiday over the Christmas break is one holiday: six sessions before it and four after make ten. */
+    @Test
+    void aHolidayOverTheEndOfTermIsOneHoliday() {
+        RegisterLadder.of(ladder).parent("P1").days("2025-12-17", "2025-12-19", "G", "G").days("2026-01-05", "2026-01-06", "G", "G")
+                .on("2026-01-06")
+                .expectFired(HOLIDAY);
+    }
+
+    /** Just below: nine sessions in a row (the last afternoon the pupil is back). */
+    @Test
+    void holidayOfNineSessionsAsksForNothing() {
+        RegisterLadder.of(ladder).parent("P1").days("2025-12-17", "2025-12-19", "G", "G")
+                .day("2026-01-05", "G", "G").day("2026-01-06", "G", "\\").on("2026-01-06")
+                .expectNotFired(HOLIDAY);
     }
 
     @Test
-    void holidayOfNineSessionsThisTermAsksForNothing() {
-        ladder.given(pupil().setHolidaySessions(9), term(9, 9), parent("P1"))
-                .expectNotFired(HOLIDAY)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
-    }
-
-    @Test
-    void holidaysInEarlierTermsAreNotAddedUp() {
-        // 12 sessions of G this year, but only 4 this term.
-        ladder.given(pupil().setHolidaySessions(12), term(4, 4), parent("P1"))
-                .expectNotFired(HOLIDAY)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    void twoHolidaysAreNotAddedUp() {
+        // 10 sessions of G this term, but six in October and four in November.
+        RegisterLadder.of(ladder).parent("P1").days("2025-10-06", "2025-10-08", "G", "G").days("2025-11-10", "2025-11-11", "G", "G")
+                .on("2025-11-11")
+                .expectNotFired(HOLIDAY);
     }
 
     @Test
     void pupilNotOfCompulsorySchoolAgeGetsNoPenaltyNotice() {
-        ladder.given(pupil().setCompulsorySchoolAge(false), term(10, 10), parent("P1"))
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE")
-                .expectNotRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).born("2021-03-01").parent("P1")
+                .days("2025-12-15", "2025-12-19", "G", "G").judgeTo("2025-12-19");
+        assertThat(judged.types()).doesNotContain("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
     }
 
     @Test
     void capReachedTurnsTheHolidayRequestIntoAlternativeLegalAction() {
-        ladder.given(pupil(), term(10, 10), parent("P1"),
-                        penaltyNotice("P1", LocalDate.of(2024, 10, 1)), penaltyNotice("P1", LocalDate.of(2025, 3, 1)))
-                .expectFired(HOLIDAY)
-                .expectRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION")
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1").penaltyNotice("P1", "2024-10-01")
+                .penaltyNotice("P1", "2025-03-03").days("2025-12-15", "2025-12-19", "G", "G").judgeTo("2025-12-19");
+        assertThat(judged.types()).contains("CONSIDER_ALTERNATIVE_LEGAL_ACTION").doesNotContain("CONSIDER_PENALTY_NOTICE");
     }
 
     @Test
-    void aHolidayAlreadyDealtWithThisTermIsNotRaisedAgain() {
-        ladder.given(pupil(), term(10, 10), parent("P1"), penaltyNotice("P1", LocalDate.of(2025, 10, 20)))
-                .expectNotFired(HOLIDAY)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
-        ladder.given(pupil(), term(10, 10), parent("P1"),
-                        new ActionFact(PUPIL, "CONSIDER_PENALTY_NOTICE", "DISMISSED", LocalDate.of(2025, 10, 15), "2025/26 from 2025-09-03", 20))
-                .expectNotFired(HOLIDAY)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    void aHolidayAlreadyDealtWithIsNotRaisedAgain() {
+        // A notice issued on the holiday's fourth day answers it.
+        RegisterLadder.of(ladder).parent("P1").penaltyNotice("P1", "2025-12-18").days("2025-12-15", "2025-12-19", "G", "G")
+                .on("2025-12-19")
+                .expectNotFired(HOLIDAY);
+    }
+
+    // --- Step 11: legal referral, gated on compulsory school age ---------------------------------
+
+    /** Targets not met after the meeting: referral for a pupil of compulsory school age, none for a four-year-old. */
+    @Test
+    void step11ReferralOnlyForAPupilOfCompulsorySchoolAge() {
+        String meeting = "2025-10-06";
+        RegisterLadder.Judged school = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", meeting, true, null)
+                .days("2025-10-07", "2025-10-24", "O", "\\").judgeTo("2025-10-24");
+        assertThat(school.rules()).contains(REFERRAL);
+        RegisterLadder.Judged reception = RegisterLadder.of(ladder).born("2021-03-01")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", meeting, true, null)
+                .days("2025-10-07", "2025-10-24", "O", "\\").judgeTo("2025-10-24");
+        assertThat(reception.rules()).doesNotContain(REFERRAL);
     }
 
     // --- helpers ------------------------------------------------------------------------------

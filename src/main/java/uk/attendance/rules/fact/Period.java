@@ -8,5 +8,7 @@ public enum Period {
     PREVIOUS_HALF_TERM,
     /** The half term before that, for the improved / same / worse arrow. */
     HALF_TERM_BEFORE_PREVIOUS,
-    CURRENT_TERM
+    CURRENT_TERM,
+    /** The last term that ended before the current one began: what termly certificates and reports look at. */
+    PREVIOUS_TERM
 }

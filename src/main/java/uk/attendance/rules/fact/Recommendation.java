@@ -29,9 +29,21 @@ public class Recommendation {
         this.period = period;
     }
 
-    /** Starts a recommendation from the firing rule, raised once per academic year unless {@link #period} says otherwise. */
+    /**
+     * Starts a recommendation from the firing rule, raised once per academic year, or once per the period its rule's
+     * {@code @repeats("each half term")} names, unless {@link #period} says otherwise.
+     */
     public static Recommendation of(RuleContext rule, PupilFacts pupil, String type) {
-        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), pupil.getAcademicYear());
+        String period = pupil.getAcademicYear();
+        Object repeats = rule.getRule().getMetaData().get(Repeat.ATTRIBUTE);
+        if (repeats != null) {
+            Repeat repeat = Repeat.named(repeats.toString()).orElseThrow(() -> new IllegalStateException("Rule '"
+                    + rule.getRule().getName() + "' repeats '" + repeats + "'; a rule repeats " + Repeat.names()));
+            for (Object context : rule.getKieRuntime().getObjects(o -> o instanceof EvaluationContext)) {
+                period = ((EvaluationContext) context).period(repeat);
+            }
+        }
+        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), period);
     }
 
     public Recommendation title(String title) { this.title = title; return this; }
