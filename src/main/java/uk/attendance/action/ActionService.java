@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.attendance.intervention.AgreedTarget;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.intervention.InterventionService;
@@ -78,7 +79,11 @@ public class ActionService {
         LocalDate date = parseDate(request.date());
         checkText(request);
         refuseRepeat(action, decision);
-        return apply(action, decision, date, request);
+        if (request.target() != null && decision == ActionStatus.DISMISSED) {
+            throw ProblemException.invalid(FieldError.of("target", "a dismissed action agrees no target"));
+        }
+        AgreedTarget target = request.target() == null ? null : request.target().validate("target", date);
+        return apply(action, decision, date, request, target);
     }
 
     /**
@@ -123,9 +128,9 @@ public class ActionService {
                 LocalDate date = parseDate(item.date());
                 if (action != null) {
                     refuseRepeat(action, decision);
-                    DecisionRequest request = new DecisionRequest(item.decision(), item.note(), item.date(), null, null, null);
+                    DecisionRequest request = new DecisionRequest(item.decision(), item.note(), item.date(), null, null, null, null);
                     checkText(request);
-                    decisions.add(() -> decided.add(atIndex(index, () -> apply(action, decision, date, request))));
+                    decisions.add(() -> decided.add(atIndex(index, () -> apply(action, decision, date, request, null))));
                 }
             } catch (ProblemException e) {
                 errors.add(asItemError(index, e));
@@ -181,7 +186,7 @@ public class ActionService {
         }
     }
 
-    private ActionView apply(RecommendedAction action, ActionStatus decision, LocalDate date, DecisionRequest request) {
+    private ActionView apply(RecommendedAction action, ActionStatus decision, LocalDate date, DecisionRequest request, AgreedTarget target) {
         // A decision happens once: of two requests deciding the same action at once, the second waits for the
         // first's row lock, then finds the status no longer what it read, changes nothing and answers 409.
         if (RecommendedAction.moveStatus(action.id, action.status, decision) == 0) {
@@ -200,14 +205,29 @@ public class ActionService {
         action.status = decision;
         // Rules see an action's status as of each day: the days from the decision's date are judged again.
         PupilEvaluation.judgeAgainFrom(action.pupilId, date);
+        boolean recordsTarget = InterventionKind.ATTENDANCE_TARGET.name().equals(action.recordsKind);
         if (decision == ActionStatus.COMPLETED && action.recordsKind != null) {
-            recordIntervention(action, request, date);
+            recordIntervention(action, request, date, recordsTarget ? target : null);
+        }
+        if (target != null && !(decision == ActionStatus.COMPLETED && recordsTarget)) {
+            recordTarget(action, request, date, target);
         }
         return ActionView.of(action);
     }
 
+    /** A target agreed at a step that records something else (a meeting with targets): its own ATTENDANCE_TARGET, typed by the step. */
+    private void recordTarget(RecommendedAction action, DecisionRequest request, LocalDate date, AgreedTarget target) {
+        Intervention intervention = new Intervention();
+        intervention.kind = InterventionKind.ATTENDANCE_TARGET;
+        intervention.type = action.type;
+        intervention.date = date;
+        intervention.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        intervention.agree(target);
+        interventions.save(Pupil.findById(action.pupilId), intervention, action.id);
+    }
+
     /** Completing a letter, meeting, visit or notice records what was done, so the ladder moves on. */
-    private void recordIntervention(RecommendedAction action, DecisionRequest request, LocalDate date) {
+    private void recordIntervention(RecommendedAction action, DecisionRequest request, LocalDate date, AgreedTarget target) {
         Pupil pupil = Pupil.findById(action.pupilId);
         InterventionKind kind = InterventionKind.valueOf(action.recordsKind);
         List<String> parents = new ArrayList<>();
@@ -233,6 +253,9 @@ public class ActionService {
             intervention.parentAttended = request.parentAttended();
             intervention.outcome = request.outcome() == null || request.outcome().isBlank() ? null : request.outcome().trim().toUpperCase(Locale.ROOT);
             intervention.note = request.note();
+            if (target != null) {
+                intervention.agree(target);
+            }
             interventions.save(pupil, intervention, action.id);
         }
     }

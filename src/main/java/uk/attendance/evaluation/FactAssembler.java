@@ -16,10 +16,12 @@ import uk.attendance.attendance.MarkedSession;
 import uk.attendance.attendance.PeriodAttendance;
 import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.SchoolCalendar.HalfTerm;
+import uk.attendance.intervention.AgreedTarget;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.pupil.Pupil;
 import uk.attendance.rules.fact.ActionFact;
+import uk.attendance.rules.fact.AgreedTargetFact;
 import uk.attendance.rules.fact.EvaluationContext;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.ParentFact;
@@ -129,9 +131,13 @@ public final class FactAssembler {
         for (MarkedSession mark : days.nCodesOnOrBefore(asOf)) {
             facts.add(new UnresolvedNCode(id, mark.date(), mark.session().name(), calendar.countSchoolDays(mark.date(), asOf)));
         }
+        AgreedTargetFact target = agreedTarget(id, interventions, days);
+        if (target != null) {
+            facts.add(target);
+        }
         for (Intervention intervention : interventions) {
             if (!intervention.date.isAfter(asOf)) {
-                facts.add(interventionFact(id, intervention, days));
+                facts.add(interventionFact(id, intervention, days).setAgreedTarget(target));
             }
         }
         for (RaisedAction action : actions) {
@@ -179,6 +185,27 @@ public final class FactAssembler {
                 days.holidaySessions(from, to), days.illnessSessions(from, to)));
     }
 
+    /** The latest target agreed with the family on or before the day, with attendance since it up to its review date. */
+    private AgreedTargetFact agreedTarget(long pupilId, Collection<Intervention> interventions, PupilDays days) {
+        Intervention latest = null;
+        for (Intervention i : interventions) {
+            if (i.kind == InterventionKind.ATTENDANCE_TARGET && i.target() != null && !i.date.isAfter(asOf)
+                    && (latest == null || !i.date.isBefore(latest.date))) {
+                latest = i;
+            }
+        }
+        if (latest == null) {
+            return null;
+        }
+        AgreedTarget target = latest.target();
+        LocalDate until = target.reviewOn().isBefore(asOf) ? target.reviewOn() : asOf;
+        PeriodAttendance since = days.attendance(latest.date.plusDays(1), until);
+        return new AgreedTargetFact(pupilId, latest.date,
+                target.attendancePercent() == null ? null : target.attendancePercent().doubleValue(), target.maxAbsentSessions(),
+                target.reviewOn(), !asOf.isBefore(target.reviewOn()), since.attendancePercent(), since.possibleSessions(),
+                since.absentSessions());
+    }
+
     private InterventionFact interventionFact(long pupilId, Intervention intervention, PupilDays days) {
         LocalDate date = intervention.date;
         PeriodAttendance atDate = days.attendance(AcademicYear.containing(date).start(), date);
@@ -193,6 +220,7 @@ public final class FactAssembler {
                 .setParentId(intervention.parentId)
                 .setParentAttended(intervention.parentAttended)
                 .setOutcome(intervention.outcome)
+                .setReviewOn(intervention.targetReviewOn)
                 .setAcademicYear(AcademicYear.containing(date).label())
                 .setSchoolDaysSince(calendar.countSchoolDays(date, asOf))
                 .setCalendarDaysSince(asOf.toEpochDay() - date.toEpochDay())

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -52,6 +53,26 @@ public class Intervention extends PanacheEntityBase {
     public String outcome;
 
     public String note;
+
+    /** For an ATTENDANCE_TARGET, the target agreed with the family (see {@link AgreedTarget}). */
+    @Column(name = "target_attendance_percent")
+    public BigDecimal targetAttendancePercent;
+
+    @Column(name = "target_max_absent_sessions")
+    public Integer targetMaxAbsentSessions;
+
+    @Column(name = "target_review_on")
+    public LocalDate targetReviewOn;
+
+    /** The target this intervention carries, or null. */
+    public AgreedTarget target() {
+        return AgreedTarget.of(this);
+    }
+
+    /** Records {@code target} on this intervention (an ATTENDANCE_TARGET). */
+    public void agree(AgreedTarget target) {
+        target.applyTo(this);
+    }
 
     /** The recommended action whose completion recorded this, if any. */
     @Column(name = "action_id")

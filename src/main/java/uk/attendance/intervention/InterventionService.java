@@ -65,9 +65,13 @@ public class InterventionService {
         TextInput.checkLine(errors, null, "parentId", request.parentId(), 64);
         TextInput.checkLine(errors, null, "outcome", request.outcome(), 64);
         TextInput.checkNote(errors, "note", request.note(), TextInput.NOTE_MAX);
+        if (request.target() != null && kind != null && kind != InterventionKind.ATTENDANCE_TARGET) {
+            errors.add(FieldError.of("target", "only an ATTENDANCE_TARGET carries a target, not a " + kind));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The intervention was not recorded.", errors);
         }
+        AgreedTarget target = request.target() == null ? null : request.target().validate("target", date.date());
         Pupil pupil = access.requirePupil(schoolId, request.upn().trim());
         if (!blank(request.parentId()) && pupil.parent(request.parentId().trim()).isEmpty()) {
             throw ProblemException.invalid(FieldError.of("parentId", "'" + request.parentId().trim() + "' is not a parent of this pupil"));
@@ -80,6 +84,9 @@ public class InterventionService {
         intervention.parentAttended = request.parentAttended();
         intervention.outcome = blank(request.outcome()) ? null : request.outcome().trim().toUpperCase(Locale.ROOT);
         intervention.note = blank(request.note()) ? null : request.note().trim();
+        if (target != null) {
+            intervention.agree(target);
+        }
         return InterventionView.of(save(pupil, intervention, null), pupil.upn);
     }
 

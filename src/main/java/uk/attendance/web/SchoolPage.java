@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.action.ActionService;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.calendar.CalendarService;
+import uk.attendance.intervention.AgreedTarget;
+import uk.attendance.problem.FieldError;
 import uk.attendance.action.ActionView;
 import uk.attendance.action.BulkDecision;
 import uk.attendance.action.DecisionRequest;
@@ -101,6 +104,24 @@ public class SchoolPage {
         String policyName = policies.find(school.policy()).map(p -> p.name()).orElse(school.policy());
         return Templates.school(school, policyName, Formats.ukDate(LocalDate.now(clock)), queue, review.chart(school.id()), message, error,
                 calendarNote(school.id()));
+    }
+
+    /** The target fields of the decision form; none when all are blank. */
+    static AgreedTarget.Request target(String percent, String sessions, String reviewOn) {
+        if (blank(percent) && blank(sessions) && blank(reviewOn)) {
+            return null;
+        }
+        try {
+            return new AgreedTarget.Request(blank(percent) ? null : new BigDecimal(percent.trim().replace("%", "")),
+                    blank(sessions) ? null : Integer.valueOf(sessions.trim()), reviewOn);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(FieldError.of(blank(percent) ? "target.maxAbsentSessions" : "target.attendancePercent",
+                    "the target must be a number: an attendance % such as 95, or a number of sessions such as 4"));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Says when this year's terms and half terms are inferred from the register because no calendar was posted. */
@@ -191,6 +212,8 @@ public class SchoolPage {
     public Response decide(@PathParam("schoolId") String schoolId, @PathParam("id") Long id,
             @FormParam("decision") String decision, @FormParam("note") String note, @FormParam("date") String date,
             @FormParam("parentAttended") String parentAttended, @FormParam("outcome") String outcome,
+            @FormParam("targetPercent") String targetPercent, @FormParam("targetMaxAbsentSessions") String targetSessions,
+            @FormParam("targetReviewOn") String targetReviewOn,
             @FormParam("returnTo") String returnTo, @HeaderParam("HX-Request") boolean htmx) {
         SchoolView school = schools.get(schoolId);
         // Checked before anything is saved: a decision is never recorded for a request that is then refused.
@@ -199,7 +222,8 @@ public class SchoolPage {
         ActionView decided;
         String error = null;
         try {
-            decided = actions.decide(schoolId, id, new DecisionRequest(decision, note, date, attended, outcome, null));
+            decided = actions.decide(schoolId, id, new DecisionRequest(decision, note, date, attended, outcome, null,
+                    target(targetPercent, targetSessions, targetReviewOn)));
         } catch (ProblemException e) {
             if (!htmx) {
                 throw e;

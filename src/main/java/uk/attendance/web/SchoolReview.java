@@ -36,8 +36,11 @@ public class SchoolReview {
     private final AttendanceCharts charts;
     private final Letters letters;
     private final Clock clock;
+    private final TargetSteps targets;
 
-    SchoolReview(SchoolAccess access, EvaluationService evaluation, AttendanceCharts charts, Letters letters, Clock clock) {
+    SchoolReview(SchoolAccess access, EvaluationService evaluation, AttendanceCharts charts, Letters letters, Clock clock,
+            TargetSteps targets) {
+        this.targets = targets;
         this.access = access;
         this.evaluation = evaluation;
         this.charts = charts;
@@ -95,7 +98,8 @@ public class SchoolReview {
     }
 
     /** An action as the queue shows it: with the pupil's name and whether it is a letter to print. */
-    public record Item(ActionView action, String pupilName, String yearGroup, boolean letter) {
+    /** {@code setsTarget}: the policy's step agrees a target with the family, so the form asks for it. */
+    public record Item(ActionView action, String pupilName, String yearGroup, boolean letter, boolean setsTarget) {
 
         public boolean closed() {
             return action.status().isClosed();
@@ -177,7 +181,7 @@ public class SchoolReview {
 
     Item item(ActionView action, String pupilName, Integer yearGroup) {
         return new Item(action, pupilName == null ? action.upn() : pupilName, yearGroup == null ? "" : Formats.yearGroup(yearGroup),
-                letters.isLetter(action));
+                letters.isLetter(action), targets.setsTarget(action));
     }
 
     private static List<Option> statuses(Map<ActionStatus, Long> counts, Filter filter) {

@@ -9,6 +9,7 @@ import static uk.attendance.rules.Facts.pupil;
 import static uk.attendance.rules.Facts.pupilAttending;
 
 import org.junit.jupiter.api.Test;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
 import uk.attendance.rules.fact.PupilFacts;
@@ -151,6 +152,40 @@ class CoopersLadderTest {
                 .expectNotFired(AT2)
                 .expectNotFired(AT2_MEETING)
                 .expectNothingRecommended();
+    }
+
+    // --- "Improved" against the target agreed with the family, built from register marks ----------
+    // Absent 8–12 September (year to date far below 94%); the AT1 letter on Friday 19 September; then 20 school days to
+    // 17 October with two sessions missed on 22 September: 38 of 40 since the letter, 95%.
+
+    /** Without a target, 95% since the AT1 letter is below the policy's 97%: not improved, so the AT2 letter. */
+    @Test
+    void at2JudgedAgainstThePolicysDefaultWithoutATarget() {
+        RegisterLadder.Judged judged = afterAt1(RegisterLadder.of(coopers)).day("2025-09-22", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.rules()).contains(AT2);
+        assertThat(judged.recommendation("AT2_LETTER").getReason()).contains("below 97%");
+    }
+
+    /** With a target of 95% agreed on the AT1 letter's day, 95% since the letter meets it: improved, no AT2 letter. */
+    @Test
+    void noAt2WhenTheAgreedTargetIsMet() {
+        RegisterLadder.Judged judged = afterAt1(RegisterLadder.of(coopers)).target("2025-09-19", 95.0, "2025-10-17")
+                .day("2025-09-22", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.rules()).doesNotContain(AT2);
+    }
+
+    /** Just below the target: one more session missed, 37 of 40 (92.5%), so the AT2 letter, judged against the target. */
+    @Test
+    void at2WhenAttendanceIsJustBelowTheAgreedTarget() {
+        RegisterLadder.Judged judged = afterAt1(RegisterLadder.of(coopers)).target("2025-09-19", 95.0, "2025-10-17")
+                .day("2025-09-22", "O", "O").day("2025-09-23", "O", "\\").judgeTo("2025-10-17");
+        assertThat(judged.rules()).contains(AT2);
+        assertThat(judged.recommendation("AT2_LETTER").getReason()).contains("the target agreed on 2025-09-19");
+    }
+
+    private static RegisterLadder afterAt1(RegisterLadder register) {
+        return register.days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "AT1", "2025-09-19", null, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package uk.attendance.rules;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import uk.attendance.attendance.SchoolCalendar;
 import uk.attendance.attendance.Session;
 import uk.attendance.evaluation.DayStream;
 import uk.attendance.evaluation.FactAssembler;
+import uk.attendance.intervention.AgreedTarget;
 import uk.attendance.intervention.Intervention;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.pupil.Parent;
@@ -96,6 +98,13 @@ final class RegisterLadder {
         intervention.parentAttended = parentAttended;
         intervention.outcome = outcome;
         interventions.add(intervention);
+        return this;
+    }
+
+    /** A target agreed with the family on {@code date}: attendance of at least {@code percent}, reviewed on {@code reviewOn}. */
+    RegisterLadder target(String date, double percent, String reviewOn) {
+        intervention(InterventionKind.ATTENDANCE_TARGET, null, date, null, null);
+        interventions.get(interventions.size() - 1).agree(new AgreedTarget(BigDecimal.valueOf(percent), null, LocalDate.parse(reviewOn)));
         return this;
     }
 

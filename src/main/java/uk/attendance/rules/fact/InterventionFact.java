@@ -2,12 +2,14 @@ package uk.attendance.rules.fact;
 
 import java.time.LocalDate;
 import java.util.function.IntUnaryOperator;
+import org.kie.api.definition.type.ClassReactive;
 
 /**
  * Something the school did (letter, meeting, penalty notice...), dated on or before the evaluation
  * date, with the pupil's attendance at that date and since, so a ladder can tell whether the
  * monitoring period after it has passed and whether attendance improved.
  */
+@ClassReactive
 public class InterventionFact {
 
     private long pupilId;
@@ -27,6 +29,8 @@ public class InterventionFact {
     private int absentSessionsSince;
     private int unauthorisedSessionsSince;
     private IntUnaryOperator unauthorisedSessionsInFirstSchoolDays = schoolDays -> 0;
+    private AgreedTargetFact agreedTarget;
+    private LocalDate reviewOn;
 
     /** A withdrawn penalty notice does not count towards the cap. */
     public boolean isCounted() {
@@ -40,6 +44,51 @@ public class InterventionFact {
     public int unauthorisedSessionsInFirstSchoolDays(int schoolDays) {
         return unauthorisedSessionsInFirstSchoolDays.applyAsInt(schoolDays);
     }
+
+    /**
+     * Attendance has not improved since this step: against the pupil's latest agreed target when there is one (attendance
+     * since this step below its %, or more absent sessions since the target was agreed than its maximum), otherwise
+     * attendance since this step below the policy's {@code defaultPercent}. False while no session has been held since.
+     */
+    public boolean notImproved(Number defaultPercent) {
+        if (agreedTarget == null) {
+            return attendancePercentSince < defaultPercent.doubleValue();
+        }
+        if (agreedTarget.getAttendancePercent() != null) {
+            return attendancePercentSince < agreedTarget.getAttendancePercent();
+        }
+        return agreedTarget.getAbsentSessionsSince() > agreedTarget.getMaxAbsentSessions();
+    }
+
+    /** Improved since this step, as {@link #notImproved} judges it, with at least one session held since. */
+    public boolean improved(Number defaultPercent) {
+        return possibleSessionsSince > 0 && !notImproved(defaultPercent);
+    }
+
+    /** What "improved" was judged against, in words: "the target agreed on ...: ..." or the policy's "97%". */
+    public String measuredAgainst(Number defaultPercent) {
+        return agreedTarget == null
+                ? java.math.BigDecimal.valueOf(defaultPercent.doubleValue()).stripTrailingZeros().toPlainString() + "%"
+                : agreedTarget.describe() + ": " + agreedTarget.progress();
+    }
+
+    /**
+     * The review is due: on the review date agreed with the family when this intervention carries a target, otherwise
+     * once {@code defaultSchoolDays} school days have passed.
+     */
+    public boolean reviewDue(int defaultSchoolDays) {
+        if (reviewOn != null) {
+            return !date.plusDays(calendarDaysSince).isBefore(reviewOn);
+        }
+        return schoolDaysSince >= defaultSchoolDays;
+    }
+
+    /** For an ATTENDANCE_TARGET carrying a target, its agreed review date; otherwise null. */
+    public LocalDate getReviewOn() { return reviewOn; }
+    public InterventionFact setReviewOn(LocalDate reviewOn) { this.reviewOn = reviewOn; return this; }
+    /** The pupil's latest target agreed with the family on or before the day judged, or null when none was agreed. */
+    public AgreedTargetFact getAgreedTarget() { return agreedTarget; }
+    public InterventionFact setAgreedTarget(AgreedTargetFact target) { this.agreedTarget = target; return this; }
 
     /** The parent was invited and did not come. */
     public boolean isParentMissed() {
