@@ -8,6 +8,7 @@ import static uk.attendance.rules.Facts.period;
 import static uk.attendance.rules.Facts.pupil;
 import static uk.attendance.rules.Facts.pupilAttending;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.InterventionFact;
@@ -154,6 +155,52 @@ class CoopersLadderTest {
                 .expectNothingRecommended();
     }
 
+    // --- AT1 "for the rest of the academic year", built from register marks ----------------------
+    // Absent 8–12 September: the AT1 letter on 19 September. The second half term (3 November – 19 December, 70
+    // sessions) is the recovery; absent 12 January, so the spring half term and the year are below 97%.
+
+    private static final String AT1_AGAIN = "Coopers: Cause for concern level 1 — AT1 letter again, attendance dropped after recovering";
+
+    /** Recovered to 97.1% (68 of 70) last half term, below 97% again this half term: the AT1 letter again, on 12 January. */
+    @Test
+    void at1AgainWhenAttendanceDropsAfterRecovering() {
+        RegisterLadder.Judged judged = afterAt1(RegisterLadder.of(coopers)).day("2025-11-10", "O", "O")
+                .day("2026-01-12", "O", "O").judgeTo("2026-01-16");
+        assertThat(judged.of("AT1_LETTER")).filteredOn(h -> h.recommendation().getRule().equals(AT1_AGAIN))
+                .singleElement().satisfies(held -> {
+                    assertThat(held.on()).isEqualTo(LocalDate.of(2026, 1, 12));
+                    assertThat(held.recommendation().getPeriod()).isEqualTo("2025/26 from 2026-01-05");
+                });
+    }
+
+    /** Just below the recovery: 67 of 70 (95.7%) last half term is no recovery, so no second AT1 letter. */
+    @Test
+    void noAt1AgainWithoutARecoveryToNinetySevenPercent() {
+        RegisterLadder.Judged judged = afterAt1(RegisterLadder.of(coopers)).day("2025-11-10", "O", "O").day("2025-11-11", "O", "\\")
+                .day("2026-01-12", "O", "O").judgeTo("2026-01-16");
+        assertThat(judged.rules()).doesNotContain(AT1_AGAIN);
+    }
+
+    // --- The LA referral is answered only by an LA Education Welfare Service referral ------------
+
+    /** A child-missing-education referral recorded earlier does not stop the referral after the panel. */
+    @Test
+    void laReferralAfterThePanelIsNotBlockedByAnUnrelatedReferral() {
+        RegisterLadder.Judged judged = afterPanel(RegisterLadder.of(coopers))
+                .intervention(InterventionKind.LA_REFERRAL, "CME", "2025-09-10", null, null).judgeTo("2025-10-24");
+        assertThat(judged.rules()).contains(LA_EWS);
+        RegisterLadder.Judged referred = afterPanel(RegisterLadder.of(coopers))
+                .intervention(InterventionKind.LA_REFERRAL, "LA_EWS", "2025-10-01", null, null).judgeTo("2025-10-24");
+        assertThat(referred.rules()).doesNotContain(LA_EWS);
+    }
+
+    /** The panel on 19 September; 25 school days to 24 October with a day off unauthorised: 96% since, below 97%. */
+    private static RegisterLadder afterPanel(RegisterLadder register) {
+        return register.days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-09-19", true, null)
+                .day("2025-09-22", "O", "O");
+    }
+
     // --- "Improved" against the target agreed with the family, built from register marks ----------
     // Absent 8–12 September (year to date far below 94%); the AT1 letter on Friday 19 September; then 20 school days to
     // 17 October with two sessions missed on 22 September: 38 of 40 since the letter, 95%.
@@ -289,7 +336,7 @@ class CoopersLadderTest {
 
     @Test
     void noSecondLaReferralOnceReferred() {
-        coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring + 10, 89.0), Facts.intervention("LA_REFERRAL", 5))
+        coopers.given(pupilAttending(90.5, 300), panel(panelMonitoring + 10, 89.0), Facts.intervention("LA_REFERRAL", 5).setType("LA_EWS"))
                 .expectNotFired(LA_EWS)
                 .expectNotRecommended("LA_EWS_REFERRAL");
     }

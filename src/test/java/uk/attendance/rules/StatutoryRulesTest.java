@@ -80,6 +80,30 @@ class StatutoryRulesTest {
                 .expectOnlyRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
     }
 
+    /**
+     * One parent at the cap, the other under it, built from register marks: ten unauthorised sessions (O, 8–12 September)
+     * meet the national threshold; the notice is considered for the parent under the cap, and alternative legal action
+     * for the parent at it, who used to get nothing.
+     */
+    @Test
+    void aParentAtTheCapGetsAlternativeActionWhileTheOtherParentGetsTheNotice() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).parent("P1").parent("P2")
+                .penaltyNotice("P1", "2024-10-01").penaltyNotice("P1", "2025-03-03")
+                .days("2025-09-08", "2025-09-12", "O", "O").judgeTo("2025-09-19");
+        assertThat(judged.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P2");
+        assertThat(judged.recommendation("CONSIDER_ALTERNATIVE_LEGAL_ACTION").getParentIds()).containsExactly("P1");
+        assertThat(judged.recommendation("CONSIDER_ALTERNATIVE_LEGAL_ACTION").getReason()).contains("P1 already has 2 counted");
+    }
+
+    /** Just below the cap: one counted notice to the first parent, so the notice is considered for both and nothing else. */
+    @Test
+    void withOneNoticeEachParentIsStillUnderTheCap() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).parent("P1").parent("P2").penaltyNotice("P1", "2025-03-03")
+                .days("2025-09-08", "2025-09-12", "O", "O").judgeTo("2025-09-19");
+        assertThat(judged.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1", "P2");
+        assertThat(judged.types()).doesNotContain("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    }
+
     @Test
     void oneCountedNoticeIsUnderTheCap() {
         rules.given(atThreshold(), parent("P1"), penaltyNotice("P1", AS_OF.minusMonths(6)))
