@@ -221,6 +221,7 @@ public final class FactAssembler {
                 .setParentAttended(intervention.parentAttended)
                 .setOutcome(intervention.outcome)
                 .setReviewOn(intervention.targetReviewOn)
+                .setUnauthorisedSessionsToDate(atDate.unauthorisedAbsenceSessions())
                 .setAcademicYear(AcademicYear.containing(date).label())
                 .setSchoolDaysSince(calendar.countSchoolDays(date, asOf))
                 .setCalendarDaysSince(asOf.toEpochDay() - date.toEpochDay())

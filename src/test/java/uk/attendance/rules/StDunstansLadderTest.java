@@ -12,6 +12,7 @@ import static uk.attendance.rules.Facts.pupilAbsentDays;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import uk.attendance.evaluation.DayStream;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.ActionFact;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.PupilFacts;
@@ -28,7 +29,8 @@ class StDunstansLadderTest {
     private static final String SENIOR_LEADER = "St Dunstan's: 47 days absence or more — Senior Leader meeting";
     private static final String CME = "St Dunstan's: Children Missing Education — 5 days of continuous unexplained absence";
     private static final String PENALTY_NOTICE =
-            "St Dunstan's: Penalty notice — 10 unauthorised sessions and further absence after the formal warning";
+            "St Dunstan's: Penalty notice — 10 unauthorised sessions and further absence after the written warning";
+    private static final String LEAVE_OF_ABSENCE = "St Dunstan's: Penalty notice — leave of absence in term time not authorised";
 
     private final LadderVerifier ladder = LadderVerifier.forPolicy("st-dunstans");
 
@@ -97,7 +99,7 @@ class StDunstansLadderTest {
         assertThat(pupil.getAbsentSessions()).isEqualTo(38);
         var outcome = ladder.given(pupil)
                 .expectFired(FORMAL_WARNING)
-                .expectOnlyRecommended("FORMAL_WARNING_LETTER")
+                .expectOnlyRecommended("FORMAL_WARNING_LETTER", "LA_PA_REPORT")
                 .expectBand("19 days absence — Formalise support");
         Recommendation warning = outcome.recommendation("FORMAL_WARNING_LETTER");
         assertThat(warning.getReason()).contains("19 days").contains("38 sessions").contains("Persistently Absent");
@@ -117,7 +119,7 @@ class StDunstansLadderTest {
     void legalInterventionReferralAtThirtyDays() {
         ladder.given(pupilAbsentDays(days("legalIntervention.days")))
                 .expectFired(LEGAL)
-                .expectOnlyRecommended("LEGAL_INTERVENTION_REFERRAL")
+                .expectOnlyRecommended("LEGAL_INTERVENTION_REFERRAL", "LA_PA_REPORT")
                 .expectBand("30 days absence — Enforce");
     }
 
@@ -125,7 +127,7 @@ class StDunstansLadderTest {
     void noLegalInterventionReferralHalfADayBelowThirtyDays() {
         ladder.given(pupilAbsentDays(days("legalIntervention.days") - 0.5))
                 .expectNotFired(LEGAL)
-                .expectOnlyRecommended("FORMAL_WARNING_LETTER");
+                .expectOnlyRecommended("FORMAL_WARNING_LETTER", "LA_PA_REPORT");
     }
 
     @Test
@@ -140,7 +142,7 @@ class StDunstansLadderTest {
     void seniorLeaderMeetingAtFortySevenDays() {
         ladder.given(pupilAbsentDays(days("seniorLeader.days")))
                 .expectFired(SENIOR_LEADER)
-                .expectOnlyRecommended("SENIOR_LEADER_MEETING")
+                .expectOnlyRecommended("SENIOR_LEADER_MEETING", "LA_PA_REPORT")
                 .expectBand("47 days absence or more — Enforce");
     }
 
@@ -148,7 +150,7 @@ class StDunstansLadderTest {
     void noSeniorLeaderMeetingHalfADayBelowFortySevenDays() {
         ladder.given(pupilAbsentDays(days("seniorLeader.days") - 0.5))
                 .expectNotFired(SENIOR_LEADER)
-                .expectOnlyRecommended("LEGAL_INTERVENTION_REFERRAL");
+                .expectOnlyRecommended("LEGAL_INTERVENTION_REFERRAL", "LA_PA_REPORT");
     }
 
     @Test
@@ -196,71 +198,113 @@ class StDunstansLadderTest {
 
     // --- Penalty notice after the written warning ----------------------------------------------
 
+    // Built from register marks, looking at the rule firing on the day: ten unauthorised sessions are also the national
+    // threshold, which asks for the same notice.
+
+    /**
+     * Ten sessions of unauthorised absence (O, 8–12 September) by the written warning (the Stage 2 letter on 15
+     * September), then one more session after it: the school's ground for a penalty notice.
+     */
     @Test
-    void completedFormalWarningThenFurtherUnauthorisedAbsenceAsksForPenaltyNotice() {
-        Recommendation warning = ladder.given(pupilAbsentDays(days("formalWarning.days")))
-                .recommendation("FORMAL_WARNING_LETTER");
-        // Completing the warning records its intervention; two more unauthorised sessions follow.
-        InterventionFact sent = intervention(warning.getRecordsKind(), 10).setType(warning.getRecordsType())
-                .setUnauthorisedSessionsSince(2);
-        var outcome = ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(10), sent, parent("P1"))
-                .expectFired(PENALTY_NOTICE)
-                .expectRecommended("CONSIDER_PENALTY_NOTICE");
-        Recommendation notice = outcome.recommendation("CONSIDER_PENALTY_NOTICE");
-        assertThat(notice.getParentIds()).containsExactly("P1");
-        assertThat(notice.getReason()).contains("10 sessions of unauthorised absence").contains("2 sessions more since the formal warning");
+    void tenSessionsByTheWrittenWarningThenFurtherAbsenceAsksForAPenaltyNotice() {
+        var outcome = RegisterLadder.of(ladder).parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .on("2025-09-16")
+                .expectFired(PENALTY_NOTICE);
+        assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1");
+    }
+
+    /**
+     * Just below: nine sessions by the warning and one after it. Ten in all, which used to be enough; the ten must come
+     * before the warning.
+     */
+    @Test
+    void nineSessionsByTheWarningAreNotTheGroundEvenWithOneAfter() {
+        RegisterLadder.of(ladder).parent("P1").days("2025-09-08", "2025-09-11", "O", "O").day("2025-09-12", "O", "\\")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .on("2025-09-16")
+                .expectNotFired(PENALTY_NOTICE);
     }
 
     @Test
     void noPenaltyNoticeWithoutFurtherUnauthorisedAbsenceAfterTheWarning() {
-        ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(12), formalWarning(10, 0), parent("P1"))
-                .expectNotFired(PENALTY_NOTICE)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+        RegisterLadder.of(ladder).parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "FORMAL_WARNING", "2025-09-15", null, null).day("2025-09-16", "I", "I")
+                .on("2025-09-19")
+                .expectNotFired(PENALTY_NOTICE);
     }
 
+    /** A letter that is not a written warning to improve (the Stage 1 letter) is no ground. */
     @Test
-    void noPenaltyNoticeBelowTenUnauthorisedSessions() {
-        ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(9), formalWarning(10, 3), parent("P1"))
-                .expectNotFired(PENALTY_NOTICE)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
-    }
-
-    @Test
-    void noPenaltyNoticeWithoutAFormalWarning() {
-        ladder.given(pupilAbsentDays(16).setUnauthorisedAbsenceSessions(12), letter("STAGE_3", 10).setUnauthorisedSessionsSince(3),
-                        parent("P1"))
-                .expectNotFired(PENALTY_NOTICE)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    void noPenaltyNoticeAfterALetterThatIsNotAWrittenWarning() {
+        RegisterLadder.of(ladder).parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_1", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .on("2025-09-16")
+                .expectNotFired(PENALTY_NOTICE);
     }
 
     @Test
     void noPenaltyNoticeForAChildBelowCompulsorySchoolAge() {
-        ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(12).setCompulsorySchoolAge(false), formalWarning(10, 3),
-                        parent("P1"))
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE")
-                .expectNotRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).born("2021-03-01").parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .judgeTo("2025-09-19");
+        assertThat(judged.types()).doesNotContain("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
     }
 
+    /** A notice issued after the warning answers that ground: one more session after the notice does not ask again. */
     @Test
-    void noFurtherPenaltyNoticeWhenOneWasIssuedAfterTheWarningAndNoUnauthorisedAbsenceSince() {
-        InterventionFact notice = penaltyNotice("P1", AS_OF.minusDays(7)).setUnauthorisedSessionsSince(0);
-        ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(12), formalWarning(10, 3), notice, parent("P1"))
-                .expectNotFired(PENALTY_NOTICE)
-                .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
+    void noNewRequestOneSessionAfterANotice() {
+        RegisterLadder.of(ladder).parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .penaltyNotice("P1", "2025-09-17").day("2025-09-18", "O", "\\")
+                .on("2025-09-18")
+                .expectNotFired(PENALTY_NOTICE);
     }
 
     @Test
     void capReachedTurnsTheRequestIntoAlternativeLegalAction() {
-        ladder.given(pupilAbsentDays(20).setUnauthorisedAbsenceSessions(12), formalWarning(10, 3), parent("P1"),
-                        penaltyNotice("P1", AS_OF.minusYears(1)).setUnauthorisedSessionsSince(20),
-                        penaltyNotice("P1", AS_OF.minusMonths(6)).setUnauthorisedSessionsSince(15))
+        RegisterLadder.of(ladder).parent("P1").penaltyNotice("P1", "2024-10-01").penaltyNotice("P1", "2025-03-03")
+                .days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
+                .on("2025-09-16")
                 .expectFired(PENALTY_NOTICE)
                 .expectRecommended("CONSIDER_ALTERNATIVE_LEGAL_ACTION")
                 .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
     }
 
-    private static InterventionFact formalWarning(int schoolDaysSince, int unauthorisedSessionsSince) {
-        return letter("FORMAL_WARNING", schoolDaysSince).setUnauthorisedSessionsSince(unauthorisedSessionsSince);
+    // --- Penalty notice for leave of absence in term time not authorised --------------------------
+
+    /** One school day of leave not authorised (G on both sessions): a penalty notice is considered. */
+    @Test
+    void leaveOfAbsenceOfADayAsksForAPenaltyNotice() {
+        RegisterLadder.of(ladder).parent("P1").day("2025-09-15", "G", "G").on("2025-09-15")
+                .expectFired(LEAVE_OF_ABSENCE)
+                .expectRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    /** Just below: one session of G (a late return from leave) is left to the lead. */
+    @Test
+    void oneSessionOfLeaveIsNot() {
+        RegisterLadder.of(ladder).parent("P1").day("2025-09-15", "G", "\\").on("2025-09-15")
+                .expectNotFired(LEAVE_OF_ABSENCE);
+    }
+
+    // --- Persistent Absence at 38 sessions: report to the Local Authority -------------------------
+
+    /** 19 days of illness, 8 September to 2 October: 38 sessions, reported on the 19th day. */
+    @Test
+    void thirtyEightSessionsAreReportedToTheLocalAuthority() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-10-02", "I", "I").judgeTo("2025-10-10");
+        assertThat(judged.first("LA_PA_REPORT").on()).isEqualTo(LocalDate.of(2025, 10, 2));
+        assertThat(judged.recommendation("LA_PA_REPORT").getRecordsKind()).isEqualTo("LA_REFERRAL");
+    }
+
+    /** Just below: 37 sessions (the last afternoon present). */
+    @Test
+    void thirtySevenSessionsAreNot() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-10-01", "I", "I").day("2025-10-02", "I", "\\")
+                .judgeTo("2025-10-10");
+        assertThat(judged.types()).doesNotContain("LA_PA_REPORT");
     }
 
     private static ActionFact cmeAction(int schoolDaysSinceRaised) {

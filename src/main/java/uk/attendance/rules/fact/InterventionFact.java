@@ -31,6 +31,7 @@ public class InterventionFact {
     private IntUnaryOperator unauthorisedSessionsInFirstSchoolDays = schoolDays -> 0;
     private AgreedTargetFact agreedTarget;
     private LocalDate reviewOn;
+    private int unauthorisedSessionsToDate;
 
     /** A withdrawn penalty notice does not count towards the cap. */
     public boolean isCounted() {
@@ -86,6 +87,9 @@ public class InterventionFact {
     /** For an ATTENDANCE_TARGET carrying a target, its agreed review date; otherwise null. */
     public LocalDate getReviewOn() { return reviewOn; }
     public InterventionFact setReviewOn(LocalDate reviewOn) { this.reviewOn = reviewOn; return this; }
+    /** Unauthorised sessions this academic year up to and including the intervention's date ("unauthorised absence has occurred"). */
+    public int getUnauthorisedSessionsToDate() { return unauthorisedSessionsToDate; }
+    public InterventionFact setUnauthorisedSessionsToDate(int sessions) { this.unauthorisedSessionsToDate = sessions; return this; }
     /** The pupil's latest target agreed with the family on or before the day judged, or null when none was agreed. */
     public AgreedTargetFact getAgreedTarget() { return agreedTarget; }
     public InterventionFact setAgreedTarget(AgreedTargetFact target) { this.agreedTarget = target; return this; }

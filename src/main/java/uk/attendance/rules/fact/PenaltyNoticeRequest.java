@@ -14,6 +14,7 @@ public class PenaltyNoticeRequest {
     private final String stage;
     private final String reason;
     private final String clause;
+    private String period;
 
     private PenaltyNoticeRequest(long pupilId, String rule, String stage, String reason, String clause) {
         this.pupilId = pupilId;
@@ -27,6 +28,16 @@ public class PenaltyNoticeRequest {
         return new PenaltyNoticeRequest(pupil.getPupilId(), rule.getRule().getName(), stage, reason, clause);
     }
 
+    /**
+     * The period the request belongs to, when the ladder's step has its own (after a written warning, one leave of
+     * absence): a request dismissed in it is not raised again for it. Without one the statutory rules use the half term.
+     */
+    public PenaltyNoticeRequest period(String period) {
+        this.period = period;
+        return this;
+    }
+
+    public String getPeriod() { return period; }
     public long getPupilId() { return pupilId; }
     /** The rule that asked. */
     public String getRule() { return rule; }
