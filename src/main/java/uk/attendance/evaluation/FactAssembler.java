@@ -210,7 +210,8 @@ public final class FactAssembler {
         LocalDate date = intervention.date;
         PeriodAttendance atDate = days.attendance(AcademicYear.containing(date).start(), date);
         PeriodAttendance since = days.attendance(date.plusDays(1), asOf);
-        LocalDate day = asOf;
+        LocalDate yearEnd = AcademicYear.containing(date).end();
+        LocalDate periodEnd = yearEnd.isBefore(asOf) ? yearEnd : asOf;
         return new InterventionFact()
                 .setPupilId(pupilId)
                 .setId(intervention.id)
@@ -230,7 +231,8 @@ public final class FactAssembler {
                 .setPossibleSessionsSince(since.possibleSessions())
                 .setAbsentSessionsSince(since.absentSessions())
                 .setUnauthorisedSessionsSince(since.unauthorisedAbsenceSessions())
-                .setUnauthorisedSessionsInFirstSchoolDays(schoolDays -> days.unauthorisedInFirstSchoolDaysAfter(date, schoolDays, day));
+                // A monitoring period ends with the academic year it started in.
+                .setUnauthorisedSessionsInFirstSchoolDays(schoolDays -> days.unauthorisedInFirstSchoolDaysAfter(date, schoolDays, periodEnd));
     }
 
     /** The action's status as it stood at the end of {@code date}: its latest decision dated on or before it. */

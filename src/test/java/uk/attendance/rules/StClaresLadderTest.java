@@ -9,7 +9,9 @@ import static uk.attendance.rules.Facts.period;
 import static uk.attendance.rules.Facts.pupil;
 import static uk.attendance.rules.Facts.pupilAttending;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
 import uk.attendance.rules.fact.PeriodFacts;
@@ -242,21 +244,59 @@ class StClaresLadderTest {
                 .expectNotRecommended("PN_MONITORING_START");
     }
 
+    // Built from register marks: the meeting on Monday 6 October; its 15 school days run to 3 November (after half
+    // term). Unauthorised absence (O) is looked at on the day it happens.
+
+    /** Parents missed the meeting, and an unauthorised session had occurred by then (15 September): monitoring starts. */
     @Test
     void missedMeetingWithUnauthorisedAbsenceStartsMonitoringAutomatically() {
-        ladder.given(pupil().setUnauthorisedAbsenceSessions(1), parentMeeting(1, false, null))
+        RegisterLadder.of(ladder).day("2025-09-15", "O", "\\")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", false, null).on("2025-10-06")
                 .expectFired(PN_START_MISSED)
                 .expectRecommended("PN_MONITORING_START");
     }
 
+    /** Just below: the absence by the meeting was authorised (I); or the parents gave a reason for missing it. */
     @Test
     void missedMeetingWithoutUnauthorisedAbsenceOrWithASatisfactoryReasonDoesNotStartMonitoring() {
-        ladder.given(pupil().setUnauthorisedAbsenceSessions(0), parentMeeting(1, false, null))
+        RegisterLadder.of(ladder).day("2025-09-15", "I", "\\")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", false, null).day("2025-10-08", "O", "\\")
+                .on("2025-10-08")
                 .expectNotFired(PN_START_MISSED)
-                .expectNotRecommended("PN_MONITORING_START");
-        ladder.given(pupil().setUnauthorisedAbsenceSessions(4), parentMeeting(1, false, "REASON_GIVEN"))
-                .expectNotFired(PN_START_MISSED)
-                .expectNotRecommended("PN_MONITORING_START");
+                .expectNotFired(PN_REQUEST);
+        RegisterLadder.of(ladder).day("2025-09-15", "O", "\\")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", false, "REASON_GIVEN").on("2025-10-06")
+                .expectNotFired(PN_START_MISSED);
+    }
+
+    /** Monitoring starts automatically: absence two days after the missed meeting asks for a notice, no start recorded. */
+    @Test
+    void absenceAfterAMissedMeetingAsksForAPenaltyNoticeWithoutARecordedStart() {
+        RegisterLadder.of(ladder).parent("P1").day("2025-09-15", "O", "\\")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", false, null).day("2025-10-08", "O", "\\")
+                .on("2025-10-08")
+                .expectFired(PN_REQUEST)
+                .expectRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    /** The period runs from the meeting that agreed it: absence on its 15th school day (3 November) asks for a notice. */
+    @Test
+    void monitoringAgreedAtTheMeetingRunsFromTheMeetingsDate() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", true, "PN_MONITORING")
+                .day("2025-11-03", "O", "\\").judgeTo("2025-11-07");
+        assertThat(judged.first("CONSIDER_PENALTY_NOTICE").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(judged.recommendation("CONSIDER_PENALTY_NOTICE").getPeriod())
+                .isEqualTo("2025/26 penalty notice monitoring from 2025-10-06");
+    }
+
+    /** Just after the period: absence on the 16th school day (4 November) asks for nothing. */
+    @Test
+    void absenceOnTheSixteenthSchoolDayIsOutsideThePeriod() {
+        RegisterLadder.of(ladder).parent("P1")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", true, "PN_MONITORING")
+                .day("2025-11-04", "O", "\\").on("2025-11-04")
+                .expectNotFired(PN_REQUEST);
     }
 
     @Test
