@@ -36,6 +36,15 @@ class TrustTemplateLadderTest {
     private static final String SIGNED_IN_A_ROW = "Trust template: 6.4 — absent more than 3 school days in a row, ask for a signed letter";
     private static final String SIGNED_TERM = "Trust template: 6.4 — absent more than 10 school days this term, ask for a signed letter";
     private static final String HOLIDAY = "Trust template: 8.2 — term-time holiday of 10 sessions, request a penalty notice";
+    private static final String MONITORING_CONTINUES =
+            "Trust template: Step 10 — monitoring continues until 96%, attendance fell again after the congratulation, parent meeting";
+    private static final String BELOW_90 = "Trust template: 6.7 — below 90%, Attendance Lead informed and a formal meeting with the parents";
+    private static final String TERMLY_REPORT =
+            "Trust template: 6.6 — 10 school days or more without authorisation, in the termly report to the DCEO and the LA";
+    private static final String CERTIFICATE = "Trust template: 15.3 — outstanding attendance last term, certificate";
+    private static final String EIS_MEETING =
+            "Trust template: 18.1 — no effect after six weeks of formal monitoring, formal meeting with the Education Inclusion Service";
+    private static final String LEGAL = "Trust template: 18.2 — still no improvement after the formal meeting, legal intervention with the LA";
 
     private static final LocalDate TERM_START = LocalDate.of(2025, 9, 3);
 
@@ -407,6 +416,107 @@ class TrustTemplateLadderTest {
                 .intervention(InterventionKind.MEETING, "PARENT_MEETING", meeting, true, null)
                 .days("2025-10-07", "2025-10-24", "O", "\\").judgeTo("2025-10-24");
         assertThat(reception.rules()).doesNotContain(REFERRAL);
+    }
+
+    // --- Step 10 "monitoring continues until 96%", 6.6, 6.7, 15.3, 18.1, 18.2: from register marks ------------
+
+    /** Congratulated on 3 October with the year at 87%; then 19 of 20 sessions (95%): a meeting to set targets. */
+    @Test
+    void monitoringContinuesAfterTheCongratulationUntilNinetySixPercent() {
+        RegisterLadder.Judged judged = congratulated(RegisterLadder.of(ladder)).day("2025-10-14", "I", "\\").judgeTo("2025-10-17");
+        assertThat(judged.rules()).contains(MONITORING_CONTINUES);
+    }
+
+    /** Just above: every session since the congratulation (100%), no meeting. */
+    @Test
+    void noMeetingWhenAttendanceSinceTheCongratulationIsNinetySixOrMore() {
+        RegisterLadder.Judged judged = congratulated(RegisterLadder.of(ladder)).judgeTo("2025-10-17");
+        assertThat(judged.rules()).doesNotContain(MONITORING_CONTINUES);
+    }
+
+    private static RegisterLadder congratulated(RegisterLadder register) {
+        return register.days("2025-09-08", "2025-09-10", "I", "I")
+                .intervention(InterventionKind.LETTER, "CONGRATULATION", "2025-10-03", null, null);
+    }
+
+    /** 6.7: present to 26 September, then absent 29 and 30 September and the morning of 1 October: 36 of 41, below 90%. */
+    @Test
+    void belowNinetyPercentTheAttendanceLeadArrangesAFormalMeeting() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-29", "2025-09-30", "I", "I").day("2025-10-01", "I", "\\")
+                .judgeTo("2025-10-03");
+        assertThat(judged.rules()).contains(BELOW_90);
+        assertThat(judged.first("FORMAL_MEETING").on()).isEqualTo(LocalDate.of(2025, 10, 1));
+    }
+
+    /** Just below the line: 36 of 40 (90.0%) on 30 September, and above it since. */
+    @Test
+    void atNinetyPercentNoFormalMeeting() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-29", "2025-09-30", "I", "I").judgeTo("2025-10-03");
+        assertThat(judged.rules()).doesNotContain(BELOW_90);
+    }
+
+    /** 6.6: ten school days of unauthorised absence (20 sessions of O): the pupil goes in this term's report. */
+    @Test
+    void tenDaysWithoutAuthorisationGoInTheTermlyReport() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-19", "O", "O").judgeTo("2025-09-26");
+        assertThat(judged.first("LA_TERMLY_REPORT").on()).isEqualTo(LocalDate.of(2025, 9, 19));
+        assertThat(judged.recommendation("LA_TERMLY_REPORT").getPeriod()).isEqualTo("2025/26 term from 2025-09-03");
+    }
+
+    /** Just below: nine and a half days. */
+    @Test
+    void nineAndAHalfDaysWithoutAuthorisationDoNot() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-18", "O", "O").day("2025-09-19", "O", "\\")
+                .judgeTo("2025-09-26");
+        assertThat(judged.rules()).doesNotContain(TERMLY_REPORT);
+    }
+
+    /** 15.3: every session of the autumn term attended: a certificate on the first day of spring, for the term just ended. */
+    @Test
+    void outstandingAttendanceLastTermEarnsACertificate() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).judgeTo("2026-01-09");
+        assertThat(judged.first("ATTENDANCE_CERTIFICATE").on()).isEqualTo(LocalDate.of(2026, 1, 5));
+    }
+
+    /** Just below: one morning missed in the autumn term. */
+    @Test
+    void oneSessionMissedLastTermIsNotOutstanding() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-12-19", "I", "\\").judgeTo("2026-01-09");
+        assertThat(judged.rules()).doesNotContain(CERTIFICATE);
+    }
+
+    /** 18.1: six weeks (30 school days) after the second letter of 19 September, 57 of 60 sessions (95%): the formal meeting. */
+    @Test
+    void noEffectAfterSixWeeksOfFormalMonitoringBringsTheFormalMeeting() {
+        RegisterLadder.Judged judged = secondLetter(RegisterLadder.of(ladder)).day("2025-09-22", "I", "I").day("2025-09-23", "I", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(judged.first("EIS_FORMAL_MEETING").on()).isEqualTo(LocalDate.of(2025, 11, 7));
+    }
+
+    /** Just above: 58 of 60 (96.7%). */
+    @Test
+    void noFormalMeetingWhenFormalMonitoringWorked() {
+        RegisterLadder.Judged judged = secondLetter(RegisterLadder.of(ladder)).day("2025-09-22", "I", "I").judgeTo("2025-11-07");
+        assertThat(judged.rules()).doesNotContain(EIS_MEETING);
+    }
+
+    /** 18.2: still below 96% six weeks after the formal meeting: legal intervention, for a pupil of compulsory school age only. */
+    @Test
+    void legalInterventionAfterTheFormalMeetingOnlyForAPupilOfCompulsorySchoolAge() {
+        RegisterLadder.Judged judged = afterFormalMeeting(RegisterLadder.of(ladder)).judgeTo("2025-11-07");
+        assertThat(judged.first("LEGAL_INTERVENTION_REFERRAL").on()).isEqualTo(LocalDate.of(2025, 11, 7));
+        RegisterLadder.Judged reception = afterFormalMeeting(RegisterLadder.of(ladder).born("2021-03-01")).judgeTo("2025-11-07");
+        assertThat(reception.rules()).doesNotContain(LEGAL);
+    }
+
+    private static RegisterLadder secondLetter(RegisterLadder register) {
+        return register.days("2025-09-08", "2025-09-10", "I", "I")
+                .intervention(InterventionKind.LETTER, "CONCERN_2", "2025-09-19", null, null);
+    }
+
+    private static RegisterLadder afterFormalMeeting(RegisterLadder register) {
+        return register.intervention(InterventionKind.MEETING, "EIS_FORMAL_MEETING", "2025-09-19", true, null)
+                .day("2025-09-22", "O", "O").day("2025-09-23", "O", "\\");
     }
 
     // --- helpers ------------------------------------------------------------------------------
