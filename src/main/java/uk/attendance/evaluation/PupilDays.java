@@ -235,6 +235,11 @@ public final class PupilDays implements RegisterFact.Register {
         return k < 0 ? null : series(codes).latestRunStart[k];
     }
 
+    @Override
+    public double yearToDatePercentOn(LocalDate date) {
+        return attendance(AcademicYear.containing(date).start(), date).attendancePercent();
+    }
+
     private CodeSeries series(Set<String> codes) {
         return byCodeSet.computeIfAbsent(codes, this::count);
     }

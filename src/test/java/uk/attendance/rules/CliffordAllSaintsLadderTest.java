@@ -10,7 +10,10 @@ import static uk.attendance.rules.Facts.period;
 import static uk.attendance.rules.Facts.pupil;
 import static uk.attendance.rules.Facts.pupilAttending;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.attendance.evaluation.DayStream;
+import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.ActionFact;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
@@ -21,6 +24,8 @@ class CliffordAllSaintsLadderTest {
 
     private static final String HALF_TERM_DISCUSSION =
             "Clifford: Monitor — below expected attendance at the end of a half term — attendance team discussion";
+    private static final String FACE_TO_FACE =
+            "Clifford: Listen & understand — no improvement after the telephone meeting — face-to-face meeting";
     private static final String DIP_DISCUSSION = "Clifford: Monitor — dip between monitoring points — attendance team discussion";
     private static final String LETTER_1 = "Clifford: Formalise support — no improvement after the team discussion — pathway letter 1";
     private static final String LETTER_2 = "Clifford: Formalise support — no improvement after pathway letter 1 — pathway letter 2";
@@ -63,24 +68,58 @@ class CliffordAllSaintsLadderTest {
 
     // ----- Monitor: end of half term ---------------------------------------------------------
 
+    // From register marks: the first half term (76 sessions) with some absence, the second (70 sessions) all present.
+    // At the spring monitoring point the running figure for the year at 19 December is judged, not the half term's 100%.
+
+    /** Six sessions missed: 140 of 146 (95.9%) for the year at 19 December, below 96%: discussed again in spring. */
     @Test
-    void previousHalfTermBelowThresholdIsDiscussedByTheAttendanceTeamEachHalfTerm() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), period(Period.PREVIOUS_HALF_TERM, threshold() - 0.01))
-                .expectFired(HALF_TERM_DISCUSSION)
-                .expectRecommended("ATTENDANCE_TEAM_DISCUSSION")
-                .expectBand("Monitor: below 96%");
-        Recommendation discussion = outcome.recommendation("ATTENDANCE_TEAM_DISCUSSION");
-        assertThat(discussion.getPeriod()).isEqualTo(Facts.context().getHalfTerm());
-        assertThat(discussion.getReason()).contains("96.0%").contains("below 96%");
-        assertThat(discussion.getRecordsKind()).isEqualTo("MEETING");
-        assertThat(discussion.getRecordsType()).isEqualTo("ATTENDANCE_TEAM_DISCUSSION");
+    void theRunningFigureForTheYearAtTheEndOfEachHalfTermIsDiscussed() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I").judgeTo("2026-01-09");
+        assertThat(judged.of("ATTENDANCE_TEAM_DISCUSSION")).filteredOn(h -> h.recommendation().getRule().equals(HALF_TERM_DISCUSSION))
+                .extracting(h -> h.recommendation().getPeriod())
+                .contains("2025/26 from 2026-01-05");
+        DayStream.Held spring = judged.of("ATTENDANCE_TEAM_DISCUSSION").stream()
+                .filter(h -> h.recommendation().getPeriod().equals("2025/26 from 2026-01-05")).findFirst().orElseThrow();
+        assertThat(spring.on()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(spring.recommendation().getReason()).contains("95.9% for the year", "(100.0% in the half term)", "below 96%");
+        assertThat(spring.recommendation().getRecordsType()).isEqualTo("ATTENDANCE_TEAM_DISCUSSION");
     }
 
+    /** Just above: five sessions missed, 141 of 146 (96.6%) at 19 December: no spring discussion. */
     @Test
-    void previousHalfTermAtThresholdIsNotDiscussed() {
-        ladder.given(pupil(), period(Period.PREVIOUS_HALF_TERM, threshold()))
-                .expectNotFired(HALF_TERM_DISCUSSION)
-                .expectNothingRecommended();
+    void aRunningFigureOfNinetySixOrMoreIsNotDiscussed() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").day("2025-09-10", "I", "\\")
+                .judgeTo("2026-01-09");
+        assertThat(judged.of("ATTENDANCE_TEAM_DISCUSSION")).extracting(h -> h.recommendation().getPeriod())
+                .doesNotContain("2025/26 from 2026-01-05");
+    }
+
+    // ----- Listen & understand: telephone, then face to face ------------------------------------
+
+    /** A concern the team discussed on 6 October: the parents are telephoned first. */
+    @Test
+    void aConcernIdentifiedByTheTeamStartsWithATelephoneMeeting() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_TEAM_DISCUSSION", "2025-10-06", null, null).judgeTo("2025-10-10");
+        assertThat(judged.first("PARENT_CALL").on()).isEqualTo(LocalDate.of(2025, 10, 6));
+    }
+
+    /** Ten school days after the call, 19 of 20 sessions (95%), below 96%: a face-to-face meeting. */
+    @Test
+    void noImprovementAfterTheCallBringsAFaceToFaceMeeting() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.OTHER, "PARENT_TELEPHONE_MEETING", "2025-10-06", null, null)
+                .day("2025-10-08", "I", "\\").judgeTo("2025-10-24");
+        assertThat(judged.rules()).contains(FACE_TO_FACE);
+        assertThat(judged.first("PARENT_MEETING").on()).isEqualTo(LocalDate.of(2025, 10, 20));
+    }
+
+    /** Just above: every session since the call (100%): no meeting. */
+    @Test
+    void attendanceImprovedAfterTheCallNoMeeting() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.OTHER, "PARENT_TELEPHONE_MEETING", "2025-10-06", null, null).judgeTo("2025-10-24");
+        assertThat(judged.rules()).doesNotContain(FACE_TO_FACE);
     }
 
     // ----- Monitor: dip between monitoring points --------------------------------------------

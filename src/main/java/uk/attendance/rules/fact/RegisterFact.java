@@ -32,6 +32,9 @@ public class RegisterFact {
 
         /** The first day of {@link #latestSessionRun}, or null when there is none. */
         LocalDate latestSessionRunStart(Set<String> codes, LocalDate date);
+
+        /** Attendance % of the academic year containing {@code date}, from its start to the end of {@code date}; NaN without a possible session. */
+        double yearToDatePercentOn(LocalDate date);
     }
 
     private final long pupilId;
@@ -82,6 +85,14 @@ public class RegisterFact {
     /** The first day of {@link #latestRunOfSessions}, or null when there is none. */
     public LocalDate latestRunStart(Collection<String> codes) {
         return register.latestSessionRunStart(set(codes), asOf);
+    }
+
+    /**
+     * Attendance % of the academic year containing {@code date} (at most the day judged), from its start to the end of
+     * {@code date}: the running figure at a monitoring point. NaN with no possible session.
+     */
+    public double yearToDatePercentOn(LocalDate date) {
+        return register.yearToDatePercentOn(date.isAfter(asOf) ? asOf : date);
     }
 
     public long getPupilId() { return pupilId; }
