@@ -94,6 +94,69 @@ class CliffordAllSaintsLadderTest {
                 .doesNotContain("2025/26 from 2026-01-05");
     }
 
+    // ----- Monitor: half-termly messages, lateness; the formal pathway's repeats; the school nurse ----
+
+    /** 94.7% in the first half term (4 of 76 missed), 100% in the second: 5.3 points up, the message on 5 January. */
+    @Test
+    void significantImprovementIsToldToTheFamily() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").judgeTo("2026-01-09");
+        assertThat(judged.first("IMPROVEMENT_MESSAGE").on()).isEqualTo(LocalDate.of(2026, 1, 5));
+    }
+
+    /** Just below: 96.1% then 100%, 3.9 points. */
+    @Test
+    void aSmallImprovementIsNotSignificant() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\")
+                .judgeTo("2026-01-09");
+        assertThat(judged.types()).doesNotContain("IMPROVEMENT_MESSAGE");
+    }
+
+    /** Late on 5 sessions (L) in the first half term: support offered on 3 November. Four: none. */
+    @Test
+    void frequentLatenessLastHalfTermOffersSupport() {
+        RegisterLadder.Judged five = RegisterLadder.of(ladder).days("2025-10-06", "2025-10-10", "L", "\\").judgeTo("2025-11-07");
+        assertThat(five.first("LATENESS_SUPPORT").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        RegisterLadder.Judged four = RegisterLadder.of(ladder).days("2025-10-06", "2025-10-09", "L", "\\").judgeTo("2025-11-07");
+        assertThat(four.types()).doesNotContain("LATENESS_SUPPORT");
+    }
+
+    /** On the formal pathway (pathway letter 1 on 1 October) below 96%: an attempt to engage each month. At 100%: none. */
+    @Test
+    void monthlyAttemptToEngageTheFamilyOnTheFormalPathway() {
+        RegisterLadder.Judged below = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "PATHWAY_1", "2025-10-01", null, null).judgeTo("2025-11-07");
+        assertThat(below.of("RE_ENGAGEMENT")).extracting(h -> h.recommendation().getPeriod())
+                .containsExactly("2025/26 month 2025-10", "2025/26 month 2025-11");
+        RegisterLadder.Judged present = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.LETTER, "PATHWAY_1", "2025-10-01", null, null).judgeTo("2025-11-07");
+        assertThat(present.types()).doesNotContain("RE_ENGAGEMENT");
+    }
+
+    /** At the Enforce stage (pathway letter 3 on 6 October) below 96%: a review each week, two to 17 October. */
+    @Test
+    void weeklyReviewAtTheEnforceStage() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "PATHWAY_3", "2025-10-06", null, null).judgeTo("2025-10-17");
+        assertThat(judged.of("WEEKLY_REVIEW")).extracting(DayStream.Held::on)
+                .containsExactly(LocalDate.of(2025, 10, 6), LocalDate.of(2025, 10, 13));
+    }
+
+    /** Persistently absent, and half the absent sessions medical (4 O then 4 I by 11 September): the school nurse. */
+    @Test
+    void absenceLargelyMedicalSeeksConsentForTheSchoolNurse() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "O", "O")
+                .days("2025-09-10", "2025-09-12", "I", "I").judgeTo("2025-09-19");
+        assertThat(judged.first("SCHOOL_NURSE_REFERRAL").on()).isEqualTo(LocalDate.of(2025, 9, 11));
+    }
+
+    /** Just below: 6 O then 4 I, at most 40% medical. */
+    @Test
+    void absenceNotLargelyMedicalDoesNot() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "O", "O")
+                .days("2025-09-11", "2025-09-12", "I", "I").judgeTo("2025-09-19");
+        assertThat(judged.types()).doesNotContain("SCHOOL_NURSE_REFERRAL");
+    }
+
     // ----- Listen & understand: telephone, then face to face ------------------------------------
 
     /** A concern the team discussed on 6 October: the parents are telephoned first. */

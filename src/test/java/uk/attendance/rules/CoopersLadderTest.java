@@ -10,6 +10,7 @@ import static uk.attendance.rules.Facts.pupilAttending;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.attendance.evaluation.DayStream;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
@@ -199,6 +200,25 @@ class CoopersLadderTest {
         return register.days("2025-09-08", "2025-09-12", "O", "O")
                 .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-09-19", true, null)
                 .day("2025-09-22", "O", "O");
+    }
+
+    /**
+     * Weekly feedback after the panel while the targets are not met: the panel on 19 September, a day off on 22 September
+     * (96% since by 24 October), feedback in each of the five weeks of the panel's 25 school days, none after.
+     */
+    @Test
+    void weeklyFeedbackWhileFailingToReachTheTargets() {
+        RegisterLadder.Judged judged = afterPanel(RegisterLadder.of(coopers)).judgeTo("2025-11-07");
+        assertThat(judged.of("TARGET_FEEDBACK")).extracting(DayStream.Held::on).containsExactly(LocalDate.of(2025, 9, 22),
+                LocalDate.of(2025, 9, 29), LocalDate.of(2025, 10, 6), LocalDate.of(2025, 10, 13), LocalDate.of(2025, 10, 20));
+    }
+
+    /** Every session since the panel: on target, no feedback. */
+    @Test
+    void noFeedbackWhileTheTargetsAreMet() {
+        RegisterLadder.Judged judged = RegisterLadder.of(coopers).days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-09-19", true, null).judgeTo("2025-11-07");
+        assertThat(judged.types()).doesNotContain("TARGET_FEEDBACK");
     }
 
     // --- "Improved" against the target agreed with the family, built from register marks ----------

@@ -11,6 +11,7 @@ import static uk.attendance.rules.Facts.pupilAttending;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.attendance.evaluation.DayStream;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.Period;
@@ -473,7 +474,56 @@ class StClaresLadderTest {
                 .expectBand("RED ↓")
                 .expectFired(TARGET_RED)
                 .expectFired(CONCERN_UNAUTHORISED)
-                .expectOnlyRecommended("ATTENDANCE_TARGET", "CONCERN_LETTER");
+                .expectOnlyRecommended("ATTENDANCE_TARGET", "CONCERN_LETTER", "PASTORAL_SUPPORT_PLAN", "WEEKLY_CONTACT");
+    }
+
+    // --- Each half term, each term, each week: from register marks -----------------------------------
+    // The first half term has 76 sessions, the autumn term 146.
+
+    /** Autumn term at 97.3% (4 of 146 sessions missed): the termly certificate on the first day of spring. */
+    @Test
+    void greenTermEarnsTheTermlyCertificate() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").judgeTo("2026-01-09");
+        assertThat(judged.first("ATTENDANCE_CERTIFICATE").on()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(judged.recommendation("ATTENDANCE_CERTIFICATE").getPeriod()).isEqualTo("2025/26 term from 2026-01-05");
+    }
+
+    /** Just below: 5 of 146 missed (96.6%), not GREEN: no certificate. */
+    @Test
+    void noTermlyCertificateBelowGreen() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").day("2025-09-10", "I", "\\")
+                .judgeTo("2026-01-09");
+        assertThat(judged.types()).doesNotContain("ATTENDANCE_CERTIFICATE");
+    }
+
+    /** AMBER-GREEN last half term (73 of 76, 96.1%): the class teacher speaks to the pupil. GREEN (74 of 76): not. */
+    @Test
+    void amberGreenClassTeacherSpeaksToThePupilEachHalfTerm() {
+        RegisterLadder.Judged amberGreen = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(amberGreen.first("PUPIL_CONVERSATION").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        RegisterLadder.Judged green = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").judgeTo("2025-11-07");
+        assertThat(green.types()).doesNotContain("PUPIL_CONVERSATION");
+    }
+
+    /** RED-AMBER last half term (70 of 76, 92.1%): the pastoral conversation and plan. AMBER-GREEN (72 of 76, 94.7%): not. */
+    @Test
+    void redAmberPastoralSupportPlanEachHalfTerm() {
+        RegisterLadder.Judged redAmber = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I").judgeTo("2025-11-07");
+        assertThat(redAmber.first("PASTORAL_SUPPORT_PLAN").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        RegisterLadder.Judged amberGreen = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").judgeTo("2025-11-07");
+        assertThat(amberGreen.types()).doesNotContain("PASTORAL_SUPPORT_PLAN");
+    }
+
+    /** RED last half term (68 of 76, 89.5%): contact each week, three weeks to 21 November. RED-AMBER (69 of 76, 90.8%): none. */
+    @Test
+    void redWeeklyContactWithThePupilAndTheParents() {
+        RegisterLadder.Judged red = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-11", "I", "I").judgeTo("2025-11-21");
+        assertThat(red.of("WEEKLY_CONTACT")).extracting(DayStream.Held::on)
+                .containsExactly(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 10), LocalDate.of(2025, 11, 17));
+        RegisterLadder.Judged redAmber = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I").day("2025-09-11", "I", "\\")
+                .judgeTo("2025-11-21");
+        assertThat(redAmber.types()).doesNotContain("WEEKLY_CONTACT");
     }
 
     // --- Fixtures --------------------------------------------------------------------------------

@@ -272,6 +272,18 @@ class StDunstansLadderTest {
                 .expectNotRecommended("CONSIDER_PENALTY_NOTICE");
     }
 
+    // --- Punctuality: a letter every half term --------------------------------------------------------
+
+    /** Late once (L) in the first half term: the punctuality letter on the first day of the next. Never late: none. */
+    @Test
+    void lateLastHalfTermBringsThePunctualityLetter() {
+        RegisterLadder.Judged late = RegisterLadder.of(ladder).day("2025-10-06", "L", "\\").judgeTo("2025-11-07");
+        assertThat(late.first("PUNCTUALITY_LETTER").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(late.recommendation("PUNCTUALITY_LETTER").getRecordsType()).isEqualTo("PUNCTUALITY");
+        RegisterLadder.Judged onTime = RegisterLadder.of(ladder).judgeTo("2025-11-07");
+        assertThat(onTime.types()).doesNotContain("PUNCTUALITY_LETTER");
+    }
+
     // --- Penalty notice for leave of absence in term time not authorised --------------------------
 
     /** One school day of leave not authorised (G on both sessions): a penalty notice is considered. */

@@ -75,7 +75,7 @@ class LetterTemplatesTest {
                 rendered++;
             }
         }
-        assertThat(rendered).isEqualTo(16);
+        assertThat(rendered).isEqualTo(17);
     }
 
     private static ActionView action(String policy, String type) {
