@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -44,9 +45,18 @@ public final class DayStream {
 
     /**
      * What judging the days concluded: the first day each action's condition held, and each pupil's ladder band on
-     * {@code bandsOn} for the pupils judged that day (the band the school's lists show, read from the same session).
+     * {@code bandsOn} for the pupils judged that day (the band the school's lists show, read from the same session);
+     * {@code failures}, each pupil a rule threw for (the first failure), whose days are judged no further and who have
+     * nothing in {@code held}.
      */
-    public record Judgement(Map<Long, Map<String, Held>> held, Map<Long, String> bandsOn) {
+    public record Judgement(Map<Long, Map<String, Held>> held, Map<Long, String> bandsOn, Map<Long, LadderSession.RuleError> failures) {
+    }
+
+    /** As {@link #judge}, and a rule that throws for one pupil leaves the others judged (see {@link Judgement}). */
+    public static Judgement judgeDays(SchoolCalendar calendar, Collection<Pupil> pupils,
+            Map<Long, List<MarkedSession>> marks, Map<Long, List<Intervention>> interventions, Map<Long, List<RecommendedAction>> actions,
+            Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, KieBase kieBase, PolicyParameters parameters) {
+        return judge(calendar, pupils, marks, interventions, actions, judgeFrom, judgeTo, kieBase, parameters, null);
     }
 
     /** As {@link #judge}, also keeping the bands of the pupils judged on {@code bandsOn} (null: none). */
@@ -55,8 +65,9 @@ public final class DayStream {
             Map<Long, LocalDate> judgeFrom, Map<Long, LocalDate> judgeTo, KieBase kieBase, PolicyParameters parameters,
             LocalDate bandsOn) {
         Map<Long, String> bands = new HashMap<>();
+        Map<Long, LadderSession.RuleError> failures = new LinkedHashMap<>();
         if (pupils.isEmpty()) {
-            return new Judgement(Map.of(), bands);
+            return new Judgement(Map.of(), bands, failures);
         }
         LocalDate asOf = judgeTo.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElseThrow();
@@ -89,7 +100,7 @@ public final class DayStream {
                 facts.add(assembler.context());
                 facts.add(assembler.calendarFact());
                 for (Pupil pupil : pupils) {
-                    if (!judgeFrom.get(pupil.id).isAfter(day) && !judgeTo.get(pupil.id).isBefore(day)) {
+                    if (!judgeFrom.get(pupil.id).isAfter(day) && !judgeTo.get(pupil.id).isBefore(day) && !failures.containsKey(pupil.id)) {
                         facts.addAll(assembler.facts(pupil, series.get(pupil.id),
                                 interventions.getOrDefault(pupil.id, List.of()), history.get(pupil.id)));
                     }
@@ -98,10 +109,20 @@ public final class DayStream {
                     continue;
                 }
                 LadderSession.Outcome outcome = session.day(facts);
+                for (LadderSession.RuleError error : outcome.errors()) {
+                    if (error.pupilId() != null) {
+                        failures.putIfAbsent(error.pupilId(), error);
+                    } else {
+                        pupils.forEach(p -> failures.putIfAbsent(p.id, error));
+                    }
+                }
                 if (day.equals(bandsOn)) {
                     outcome.bands().forEach(band -> bands.putIfAbsent(band.getPupilId(), band.getBand()));
                 }
                 for (Recommendation r : outcome.recommendations()) {
+                    if (failures.containsKey(r.getPupilId())) {
+                        continue;
+                    }
                     String key = EvaluationService.key(r.getType(), r.getPeriod());
                     Map<String, Held> held = firstHeld.computeIfAbsent(r.getPupilId(), id -> new HashMap<>());
                     RecommendedAction existing = stored.get(r.getPupilId()).get(key);
@@ -117,7 +138,9 @@ public final class DayStream {
                 session.close();
             }
         }
-        return new Judgement(firstHeld, bands);
+        failures.keySet().forEach(firstHeld::remove);
+        failures.keySet().forEach(bands::remove);
+        return new Judgement(firstHeld, bands, failures);
     }
 
     /** A stored action whose condition was met before the days judged: not judged again, history for them. */

@@ -37,6 +37,7 @@ import uk.attendance.evaluation.PhaseTimer.Phase;
 import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.rules.LadderSession;
 import uk.attendance.rules.PolicyParameters;
+import uk.attendance.rules.RuleErrorView;
 import uk.attendance.rules.fact.Recommendation;
 import uk.attendance.rules.fact.Words;
 import uk.attendance.school.School;
@@ -101,7 +102,12 @@ public class EvaluationService {
             return evaluate(roll, asOf, false, timer).summary();
         } catch (ProblemException e) {
             LOG.warnf("School %s: evaluation after the post did not run: %s", schoolId, e.getMessage());
-            return new EvaluationSummary(asOf, 0, 0, e.getMessage(), null);
+            return new EvaluationSummary(asOf, 0, 0, e.getMessage(), null, List.of());
+        } catch (RuntimeException e) {
+            // The marks are committed: whatever stopped the evaluation is reported, never a 500 for a stored post.
+            LOG.errorf(e, "School %s: evaluation after the post failed", schoolId);
+            return new EvaluationSummary(asOf, 0, 0, "The evaluation after the post failed: " + e.getMessage()
+                    + ". The marks are stored; evaluate the school again once the policy is fixed.", null, List.of());
         }
     }
 
@@ -111,14 +117,20 @@ public class EvaluationService {
         SchoolCalendar calendar = roll.calendar();
         LoadedPolicy policy = policies.require(school.policy);
         List<ActionView> raised = new ArrayList<>();
+        List<RuleErrorView> errors = new ArrayList<>();
         for (int from = 0; from < pupilIds.size(); from += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(from, Math.min(pupilIds.size(), from + PUPILS_PER_SESSION));
-            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf, measuresOnly, timer));
+            raised.addAll(evaluateBatchInTurn(school, policy, calendar, batch, asOf, measuresOnly, timer, errors));
+        }
+        if (!errors.isEmpty()) {
+            LOG.warnf("School %s: policy %s version %s failed for %d pupils, who were not evaluated", school.id, policy.id(),
+                    policy.version(), errors.size());
+            policies.reportRuleErrors(policy.id(), school.id, asOf, errors);
         }
         EvaluationTimings timings = timer.timings();
         LOG.infof("School %s evaluated as of %s with policy %s version %s%s: %d pupils, %d actions raised, %s", school.id, asOf,
                 policy.id(), policy.version(), measuresOnly ? " (measures only)" : "", pupilIds.size(), raised.size(), timings);
-        return new EvaluationResult(asOf, pupilIds.size(), raised.size(), raised, timings);
+        return new EvaluationResult(asOf, pupilIds.size() - errors.size(), raised.size(), raised, timings, errors);
     }
 
     /**
@@ -127,17 +139,17 @@ public class EvaluationService {
      * A measures-only run raises nothing and does not wait.
      */
     private List<ActionView> evaluateBatchInTurn(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> batch,
-            LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
+            LocalDate asOf, boolean measuresOnly, PhaseTimer timer, List<RuleErrorView> errors) {
         return QuarkusTransaction.requiringNew().timeout(LOCK_WAIT_SECONDS).call(() -> {
             if (!measuresOnly) {
                 School.lockForUpdate(school.id, LOCK_WAIT_SECONDS);
             }
-            return evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer);
+            return evaluateBatch(school, policy, calendar, batch, asOf, measuresOnly, timer, errors);
         });
     }
 
     private List<ActionView> evaluateBatch(School school, LoadedPolicy policy, SchoolCalendar calendar, List<Long> pupilIds,
-            LocalDate asOf, boolean measuresOnly, PhaseTimer timer) {
+            LocalDate asOf, boolean measuresOnly, PhaseTimer timer, List<RuleErrorView> errors) {
         timer.restart();
         // The batch's own transaction mostly adds actions: without snapshots and automatic flushes before each query,
         // Hibernate does not dirty-check the loaded pupils and actions; the few actions it changes are made writable.
@@ -163,6 +175,8 @@ public class EvaluationService {
         DayStream.Judgement stream = DayStream.judge(calendar, batch.pupils().values(), batch.marks(), batch.interventions(),
                 batch.actions(), judgeFrom, judgeTo, measuresOnly ? null : policy.kieBase(), policy.parameters(), asOf);
         Map<Long, Map<String, DayStream.Held>> judgement = stream.held();
+        // A pupil a rule failed for is reported, and neither stored nor marked as judged: the next evaluation tries again.
+        stream.failures().forEach((pupilId, e) -> errors.add(new RuleErrorView(batch.pupils().get(pupilId).upn, e.rule(), e.message())));
         timer.lap(measuresOnly ? Phase.COMPUTE_MEASURES : Phase.FIRE_RULES);
         if (measuresOnly) {
             return List.of();
@@ -171,6 +185,9 @@ public class EvaluationService {
         List<ActionView> raised = new ArrayList<>();
         List<PupilEvaluation.Judged> judged = new ArrayList<>();
         for (Pupil pupil : batch.pupils().values()) {
+            if (stream.failures().containsKey(pupil.id)) {
+                continue;
+            }
             PupilEvaluation evaluated = progress.get(pupil.id);
             raised.addAll(store(session, school, policy, pupil, batch.actions().getOrDefault(pupil.id, List.of()),
                     judgement.getOrDefault(pupil.id, Map.of()), judgeFrom.get(pupil.id), evaluated, judgeTo.get(pupil.id), now));

@@ -51,6 +51,11 @@ public record PolicyFolder(String id, List<RuleSource> files) {
         return ladder().stream().map(RuleSource::name).findFirst().orElse(id + ".drl");
     }
 
+    /** The parameters file's text, or null when the folder has none. */
+    public String parametersText() {
+        return files.stream().filter(f -> f.name().equals(PolicyParameters.FILE_NAME)).map(RuleSource::content).findFirst().orElse(null);
+    }
+
     public PolicyParameters parameters() {
         return files.stream().filter(f -> f.name().equals(PolicyParameters.FILE_NAME)).findFirst()
                 .map(f -> PolicyParameters.parse(id, f.content()))

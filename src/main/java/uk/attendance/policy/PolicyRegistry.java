@@ -7,11 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.attendance.config.PolicyDirectory;
@@ -19,6 +24,7 @@ import uk.attendance.problem.ProblemException;
 import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;
+import uk.attendance.rules.RuleErrorView;
 
 /**
  * The compiled policies in use. Reload compiles each folder whose files changed since its last
@@ -31,6 +37,7 @@ import uk.attendance.rules.PolicyCompiler;
 public class PolicyRegistry {
 
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
+    private static final int RULE_FAILURES_KEPT = 20;
 
     private final PolicyDirectory directory;
     private final Clock clock;
@@ -38,6 +45,7 @@ public class PolicyRegistry {
     private final Map<String, LoadedPolicy> policies = new ConcurrentHashMap<>();
     /** The version hash of the files each policy was last compiled from, whether or not they compiled. */
     private final Map<String, String> compiledVersions = new ConcurrentHashMap<>();
+    private final Map<String, Deque<RuleFailureReport>> ruleFailures = new ConcurrentHashMap<>();
 
     PolicyRegistry(PolicyDirectory directory, Clock clock) {
         this.directory = directory;
@@ -113,9 +121,7 @@ public class PolicyRegistry {
     }
 
     private void load(PolicyFolder folder) {
-        List<CompileError> codeSets = folder.parameters().codeSetErrors();
-        PolicyCompiler.Compilation compilation = codeSets.isEmpty() ? compiler.compile(folder.id(), folder.ladder())
-                : new PolicyCompiler.Compilation(null, null, 0, codeSets);
+        PolicyCompiler.Compilation compilation = compile(folder);
         LoadedPolicy previous = policies.get(folder.id());
         if (!compilation.succeeded()) {
             LOG.warnf("Policy %s does not compile (%d errors); %s", folder.id(), compilation.errors().size(),
@@ -162,9 +168,40 @@ public class PolicyRegistry {
         }
         PolicyFolder folder = PolicyFolder.read(directory.folder(id));
         PolicyFolder proposed = folder.withLadder(folder.ladderFileName(), drl == null ? "" : drl);
-        PolicyCompiler.Compilation compilation = compiler.compile(id, proposed.ladder());
+        PolicyCompiler.Compilation compilation = compile(proposed);
         compiler.discard(compilation.releaseId());
         return compilation.errors();
     }
 
+    /** The one way a policy folder is compiled: loads, reloads, validations, dry runs and activations alike. */
+    PolicyCompiler.Compilation compile(PolicyFolder folder) {
+        List<CompileError> codeSets = folder.parameters().codeSetErrors();
+        if (!codeSets.isEmpty()) {
+            return new PolicyCompiler.Compilation(null, null, 0, codeSets);
+        }
+        return compiler.compile(folder.id(), folder.ladder(), folder.parametersText());
+    }
+
+    /** Rules that threw during an evaluation, kept (the latest few per policy) for the policies page. */
+    public void reportRuleErrors(String policyId, String schoolId, LocalDate asOf, List<RuleErrorView> errors) {
+        Map<List<String>, Long> byRule = errors.stream().collect(Collectors.groupingBy(
+                e -> Arrays.asList(e.rule(), e.message()), LinkedHashMap::new, Collectors.counting()));
+        Deque<RuleFailureReport> reports = ruleFailures.computeIfAbsent(policyId, id -> new ConcurrentLinkedDeque<>());
+        byRule.forEach((rule, pupils) -> {
+            reports.addFirst(new RuleFailureReport(Instant.now(clock), schoolId, asOf, rule.get(0), rule.get(1), pupils.intValue()));
+            while (reports.size() > RULE_FAILURES_KEPT) {
+                reports.pollLast();
+            }
+        });
+    }
+
+    /** The latest rule failures of a policy's evaluations, newest first. */
+    public List<RuleFailureReport> ruleFailures(String policyId) {
+        Deque<RuleFailureReport> reports = ruleFailures.get(policyId);
+        return reports == null ? List.of() : List.copyOf(reports);
+    }
+
+    /** A rule that threw in an evaluation of a school: when, which rule, what it said, for how many pupils. */
+    public record RuleFailureReport(Instant at, String schoolId, LocalDate asOf, String rule, String message, int pupils) {
+    }
 }

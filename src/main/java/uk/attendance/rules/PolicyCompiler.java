@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.KieBase;
@@ -57,6 +58,23 @@ public final class PolicyCompiler {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Compiles a policy folder's ladder and checks what the compiler cannot see (see {@link PolicyChecks}) against its
+     * parameters file ({@code null} when it has none): every load, reload, validation, dry run and activation goes
+     * through here. Nothing is installed when anything is wrong.
+     */
+    public Compilation compile(String policyId, List<RuleSource> ladder, String parametersText) {
+        List<CompileError> problems = PolicyChecks.check(ladder, parametersText);
+        Compilation compilation = compile(policyId, ladder);
+        if (problems.isEmpty()) {
+            return compilation;
+        }
+        discard(compilation.releaseId());
+        List<CompileError> errors = new ArrayList<>(compilation.errors());
+        errors.addAll(problems);
+        return new Compilation(null, null, 0, List.copyOf(errors));
     }
 
     /**

@@ -38,7 +38,7 @@ public class PolicyPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance policies(List<LoadedPolicy> policies, boolean reloaded);
+        static native TemplateInstance policies(List<LoadedPolicy> policies, boolean reloaded, List<RuleFailure> failures);
 
         static native TemplateInstance policy(LoadedPolicy policy, List<RuleSource> files, List<RuleSource> letters, boolean changedOnDisk,
                 String ladderFile, String drl, Validation validation);
@@ -57,6 +57,10 @@ public class PolicyPage {
     public record Line(int number, String text, boolean bad) {
     }
 
+    /** A rule that threw in an evaluation, under its policy's name. */
+    public record RuleFailure(String policyId, String policyName, PolicyRegistry.RuleFailureReport report) {
+    }
+
     private final PolicyRegistry registry;
     private final PolicyDirectory directory;
     private final Letters letters;
@@ -70,7 +74,11 @@ public class PolicyPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("reloaded") boolean reloaded) {
-        return Templates.policies(registry.list(), reloaded);
+        List<RuleFailure> failures = registry.list().stream()
+                .flatMap(p -> registry.ruleFailures(p.id()).stream().map(r -> new RuleFailure(p.id(), p.name(), r)))
+                .sorted((a, b) -> b.report().at().compareTo(a.report().at()))
+                .toList();
+        return Templates.policies(registry.list(), reloaded, failures);
     }
 
     @GET
