@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,6 +52,42 @@ public record PolicyFolder(String id, List<RuleSource> files) {
     /** The ladder file a submitted DRL replaces: the folder's only (or first) {@code .drl}, else {@code <id>.drl}. */
     public String ladderFileName() {
         return ladder().stream().map(RuleSource::name).findFirst().orElse(id + ".drl");
+    }
+
+    /**
+     * Writes these files into {@code folder} and removes its other top-level files, so the folder holds exactly this
+     * version (sub-folders such as letters/ and scenarios/ are left alone). Each file is written beside its place and
+     * moved in, so a reader never sees half a file.
+     */
+    public void writeTo(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Set<String> names = new HashSet<>();
+            for (RuleSource file : files) {
+                names.add(file.name());
+                Path target = folder.resolve(file.name()).normalize();
+                if (!folder.equals(target.getParent()) || file.name().startsWith(".")) {
+                    throw new IllegalArgumentException("Not a file of the policy's folder: " + file.name());
+                }
+                Path temporary = folder.resolve("." + file.name() + ".writing");
+                Files.writeString(temporary, file.content(), StandardCharsets.UTF_8);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try (Stream<Path> entries = Files.list(folder)) {
+                for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                    if (!names.contains(entry.getFileName().toString())) {
+                        Files.delete(entry);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same folder with one file's text replaced, or the file added. */
+    public PolicyFolder withFile(String name, String content) {
+        return withLadder(name, content);
     }
 
     /** The parameters file's text, or null when the folder has none. */

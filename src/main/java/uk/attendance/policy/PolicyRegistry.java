@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import uk.attendance.pupil.PupilEvaluation;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;
 import uk.attendance.rules.RuleErrorView;
+import uk.attendance.rules.RuleSource;
 
 /**
  * The compiled policies in use. Reload compiles each folder whose files changed since its last
@@ -39,18 +41,29 @@ public class PolicyRegistry {
     private static final Logger LOG = Logger.getLogger(PolicyRegistry.class);
     private static final int RULE_FAILURES_KEPT = 20;
 
+    /** Who loads the policies at start, and reloads without a caller. */
+    static final String SYSTEM = "system";
+
     private final PolicyDirectory directory;
     private final Clock clock;
+    /** Null only where a test runs the registry without a database. */
+    private final PolicyHistory history;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final Map<String, LoadedPolicy> policies = new ConcurrentHashMap<>();
     /** The version hash of the files each policy was last compiled from, whether or not they compiled. */
     private final Map<String, String> compiledVersions = new ConcurrentHashMap<>();
     private final Map<String, Deque<RuleFailureReport>> ruleFailures = new ConcurrentHashMap<>();
 
-    PolicyRegistry(PolicyDirectory directory, Clock clock) {
+    @Inject
+    PolicyRegistry(PolicyDirectory directory, Clock clock, PolicyHistory history) {
         this.directory = directory;
         this.clock = clock;
-        reload();
+        this.history = history;
+        reload(SYSTEM);
+    }
+
+    PolicyRegistry(PolicyDirectory directory, Clock clock) {
+        this(directory, clock, null);
     }
 
     /**
@@ -59,7 +72,12 @@ public class PolicyRegistry {
      * days still to come.
      */
     public List<LoadedPolicy> reloadAndJudgeAgain() {
-        List<LoadedPolicy> after = reload();
+        return reloadAndJudgeAgain(SYSTEM);
+    }
+
+    /** As {@link #reloadAndJudgeAgain()}, each new version recorded as loaded by {@code by}. */
+    public List<LoadedPolicy> reloadAndJudgeAgain(String by) {
+        List<LoadedPolicy> after = reload(by);
         judgeAgainWhereRulesChanged();
         return after;
     }
@@ -95,7 +113,12 @@ public class PolicyRegistry {
     }
 
     /** Compiles every policy folder changed since its last compilation; returns the state of each afterwards. */
-    public synchronized List<LoadedPolicy> reload() {
+    public List<LoadedPolicy> reload() {
+        return reload(SYSTEM);
+    }
+
+    /** As {@link #reload()}, each new version kept in the history as loaded by {@code by}. */
+    public synchronized List<LoadedPolicy> reload(String by) {
         List<String> ids = directory.ids();
         if (ids.isEmpty()) {
             LOG.warnf("No policy folders in %s: set ATTENDANCE_POLICIES_DIR to the policies folder", directory.root());
@@ -104,7 +127,7 @@ public class PolicyRegistry {
             PolicyFolder folder = PolicyFolder.read(directory.folder(id));
             String version = folder.version();
             if (!version.equals(compiledVersions.get(id))) {
-                load(folder);
+                install(folder, compile(folder), by);
                 compiledVersions.put(id, version);
             }
         }
@@ -120,9 +143,13 @@ public class PolicyRegistry {
         return list();
     }
 
-    private void load(PolicyFolder folder) {
-        PolicyCompiler.Compilation compilation = compile(folder);
+    /** Puts a compiled folder in use (or records why it failed), and keeps the version in the history. */
+    private void install(PolicyFolder folder, PolicyCompiler.Compilation compilation, String by) {
         LoadedPolicy previous = policies.get(folder.id());
+        if (history != null) {
+            history.record(folder, compilation.succeeded() ? LoadedPolicy.PolicyStatus.LOADED : LoadedPolicy.PolicyStatus.FAILED,
+                    compilation.errors(), by, Instant.now(clock));
+        }
         if (!compilation.succeeded()) {
             LOG.warnf("Policy %s does not compile (%d errors); %s", folder.id(), compilation.errors().size(),
                     previous != null && previous.usable() ? "keeping version " + previous.version() : "not loaded");
@@ -171,6 +198,81 @@ public class PolicyRegistry {
         PolicyCompiler.Compilation compilation = compile(proposed);
         compiler.discard(compilation.releaseId());
         return compilation.errors();
+    }
+
+    /**
+     * Makes an earlier version active again: its files are compiled (with today's statutory rules), written back to
+     * the policy's folder, which stays the source authors edit, and loaded; the pupils of the schools on it are then
+     * judged again from the start of the year. Nothing changes when they do not compile.
+     */
+    public Activation activate(String id, String version, String by) {
+        requireFolder(id);
+        PolicyFolder earlier = history == null ? null : history.loadedFolder(id, version).orElse(null);
+        if (earlier == null) {
+            throw ProblemException.notFound("Policy '" + id + "' was never loaded with version '" + version + "'.");
+        }
+        return activate(earlier, by);
+    }
+
+    /**
+     * Makes a new version from the folder on disk with {@code changed} files in place of its own, as an author edits it
+     * in the browser: compiled, written to the folder and loaded, or nothing changes when it does not compile.
+     */
+    public Activation activateFiles(String id, List<RuleSource> changed, String by) {
+        return activate(candidate(id, changed), by);
+    }
+
+    private Activation activate(PolicyFolder folder, String by) {
+        Activation activation;
+        synchronized (this) {
+            String before = find(folder.id()).filter(LoadedPolicy::usable).map(LoadedPolicy::version).orElse(null);
+            PolicyCompiler.Compilation compilation = compile(folder);
+            if (!compilation.succeeded()) {
+                return new Activation(null, compilation.errors());
+            }
+            folder.writeTo(directory.folder(folder.id()));
+            PolicyFolder written = PolicyFolder.read(directory.folder(folder.id()));
+            install(written, compilation, by);
+            compiledVersions.put(folder.id(), written.version());
+            activation = new Activation(policies.get(folder.id()), List.of());
+            if (written.version().equals(before)) {
+                return activation;
+            }
+        }
+        judgeAgainWhereRulesChanged();
+        return activation;
+    }
+
+    /** The outcome of an activation: the policy now in use, or the errors that kept the files from being used. */
+    public record Activation(LoadedPolicy policy, List<CompileError> errors) {
+    }
+
+    /** The policy's folder as on disk with {@code changed} files in place of (or beside) its own. */
+    public PolicyFolder candidate(String id, List<RuleSource> changed) {
+        PolicyFolder folder = requireFolder(id);
+        for (RuleSource file : changed) {
+            folder = folder.withFile(file.name(), file.content());
+        }
+        return folder;
+    }
+
+    private PolicyFolder requireFolder(String id) {
+        if (!directory.exists(id)) {
+            throw ProblemException.notFound("No policy '" + id + "'.");
+        }
+        return PolicyFolder.read(directory.folder(id));
+    }
+
+    /**
+     * Compiles a candidate folder without installing it; the caller must {@link #discard} the compilation. Goes through
+     * the same checks as every load.
+     */
+    public PolicyCompiler.Compilation trial(PolicyFolder folder) {
+        return compile(folder);
+    }
+
+    public void discard(PolicyCompiler.Compilation compilation) {
+        compiler.discard(compilation.releaseId());
     }
 
     /** The one way a policy folder is compiled: loads, reloads, validations, dry runs and activations alike. */

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.CompileError;
+import uk.attendance.rules.RuleSource;
+import uk.attendance.security.Caller;
 import uk.attendance.security.Role;
 
 @Path("/api/policies")
@@ -20,9 +22,13 @@ import uk.attendance.security.Role;
 public class PolicyResource {
 
     private final PolicyRegistry registry;
+    private final PolicyHistory history;
+    private final Caller caller;
 
-    PolicyResource(PolicyRegistry registry) {
+    PolicyResource(PolicyRegistry registry, PolicyHistory history, Caller caller) {
         this.registry = registry;
+        this.history = history;
+        this.caller = caller;
     }
 
     @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME, Role.LEAD_NAME})
@@ -56,6 +62,41 @@ public class PolicyResource {
     @Path("/reload")
     @Operation(summary = "Recompiles every policy folder; one that fails keeps its previous version and reports why")
     public List<PolicyView> reload() {
-        return registry.reloadAndJudgeAgain().stream().map(PolicyView::summary).toList();
+        return registry.reloadAndJudgeAgain(caller.name()).stream().map(PolicyView::summary).toList();
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME})
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "Every version the policy was loaded with, newest first, and who loaded it")
+    public List<PolicyHistory.VersionView> versions(@PathParam("id") String id) {
+        LoadedPolicy policy = registry.find(id).orElseThrow(() -> ProblemException.notFound("No policy '" + id + "'."));
+        return history.versions(id, policy.version());
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME})
+    @POST
+    @Path("/{id}/versions/{version}/activate")
+    @Operation(summary = "Makes an earlier version active again, writing its files back to the policy's folder")
+    public Response activate(@PathParam("id") String id, @PathParam("version") String version) {
+        return activation(registry.activate(id, version, caller.name()));
+    }
+
+    @RolesAllowed({Role.ADMIN_NAME, Role.AUTHOR_NAME})
+    @POST
+    @Path("/{id}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Makes a new version from changed files: compiled, written to the policy's folder and loaded, "
+            + "or 422 with the errors and nothing changed")
+    public Response newVersion(@PathParam("id") String id, CandidateFiles body) {
+        List<RuleSource> files = body == null ? new CandidateFiles(null).sources() : body.sources();
+        return activation(registry.activateFiles(id, files, caller.name()));
+    }
+
+    private static Response activation(PolicyRegistry.Activation activation) {
+        if (!activation.errors().isEmpty()) {
+            return Response.status(422).entity(new ValidationResult(false, activation.errors())).build();
+        }
+        return Response.ok(PolicyView.summary(activation.policy())).build();
     }
 }

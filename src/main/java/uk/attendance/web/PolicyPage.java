@@ -22,11 +22,14 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.config.PolicyDirectory;
+import uk.attendance.policy.PolicyDiff;
 import uk.attendance.policy.PolicyFolder;
+import uk.attendance.policy.PolicyHistory;
 import uk.attendance.policy.PolicyRegistry;
 import uk.attendance.problem.ProblemException;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.RuleSource;
+import uk.attendance.security.Caller;
 import uk.attendance.security.Role;
 
 /** For policy authors: each policy's status, version and files, a check of a changed ladder file, and reload. */
@@ -41,7 +44,8 @@ public class PolicyPage {
         static native TemplateInstance policies(List<LoadedPolicy> policies, boolean reloaded, List<RuleFailure> failures);
 
         static native TemplateInstance policy(LoadedPolicy policy, List<RuleSource> files, List<RuleSource> letters, boolean changedOnDisk,
-                String ladderFile, String drl, Validation validation);
+                String ladderFile, String drl, Validation validation, List<PolicyHistory.VersionView> versions, Comparison comparison,
+                String activated);
 
         static native TemplateInstance policy$validation(LoadedPolicy policy, Validation validation);
     }
@@ -57,6 +61,10 @@ public class PolicyPage {
     public record Line(int number, String text, boolean bad) {
     }
 
+    /** Two versions' files side by side: what changed from one to the other, file by file. */
+    public record Comparison(String from, String to, List<PolicyDiff.FileDiff> files) {
+    }
+
     /** A rule that threw in an evaluation, under its policy's name. */
     public record RuleFailure(String policyId, String policyName, PolicyRegistry.RuleFailureReport report) {
     }
@@ -64,11 +72,15 @@ public class PolicyPage {
     private final PolicyRegistry registry;
     private final PolicyDirectory directory;
     private final Letters letters;
+    private final PolicyHistory history;
+    private final Caller caller;
 
-    PolicyPage(PolicyRegistry registry, PolicyDirectory directory, Letters letters) {
+    PolicyPage(PolicyRegistry registry, PolicyDirectory directory, Letters letters, PolicyHistory history, Caller caller) {
         this.registry = registry;
         this.directory = directory;
         this.letters = letters;
+        this.history = history;
+        this.caller = caller;
     }
 
     @GET
@@ -84,13 +96,37 @@ public class PolicyPage {
     @GET
     @Path("/{id}")
     @Operation(hidden = true)
-    public TemplateInstance policy(@PathParam("id") String id) {
+    public TemplateInstance policy(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("activated") String activated) {
         LoadedPolicy policy = require(id);
         PolicyFolder onDisk = PolicyFolder.read(directory.folder(id));
         String ladder = onDisk.ladderFileName();
         String drl = onDisk.files().stream().filter(f -> f.name().equals(ladder)).map(RuleSource::content).findFirst().orElse("");
         return Templates.policy(policy, onDisk.files(), letters.templates(id), !onDisk.version().equals(policy.version()), ladder,
-                drl, null);
+                drl, null, history.versions(id, policy.version()), comparison(id, from, to), activated);
+    }
+
+    private Comparison comparison(String id, String from, String to) {
+        if (from == null || to == null || from.isBlank() || to.isBlank()) {
+            return null;
+        }
+        PolicyFolder a = history.folder(id, from).orElseThrow(() -> ProblemException.notFound("No version '" + from + "' of " + id + "."));
+        PolicyFolder b = history.folder(id, to).orElseThrow(() -> ProblemException.notFound("No version '" + to + "' of " + id + "."));
+        return new Comparison(from, to, PolicyDiff.between(a, b));
+    }
+
+    /** Makes an earlier version the one in use: its files are written back to the folder and loaded. */
+    @POST
+    @Path("/{id}/versions/{version}/activate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response activate(@PathParam("id") String id, @PathParam("version") String version) {
+        require(id);
+        PolicyRegistry.Activation activation = registry.activate(id, version, caller.name());
+        if (!activation.errors().isEmpty()) {
+            throw ProblemException.conflict("Version " + version + " no longer compiles: " + activation.errors());
+        }
+        return Response.seeOther(URI.create("/policies/" + id + "?activated=" + activation.policy().version())).build();
     }
 
     /** Compiles the submitted text in place of the ladder file, installing nothing. */
@@ -107,7 +143,7 @@ public class PolicyPage {
             return Templates.policy$validation(policy, validation);
         }
         return Templates.policy(policy, onDisk.files(), letters.templates(id), !onDisk.version().equals(policy.version()),
-                onDisk.ladderFileName(), text, validation);
+                onDisk.ladderFileName(), text, validation, history.versions(id, policy.version()), null, null);
     }
 
     @POST
@@ -115,7 +151,7 @@ public class PolicyPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reload() {
-        registry.reloadAndJudgeAgain();
+        registry.reloadAndJudgeAgain(caller.name());
         return Response.seeOther(URI.create("/policies?reloaded=true")).build();
     }
 

@@ -69,6 +69,9 @@ class EndpointAccessTest {
             Map.entry("GET /api/policies/{id}", EnumSet.of(Who.ADMIN, Who.AUTHOR, Who.LEAD)),
             Map.entry("POST /api/policies/{id}/validate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/policies/reload", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("GET /api/policies/{id}/versions", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /api/policies/{id}/versions", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /api/policies/{id}/versions/{version}/activate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/schools/{schoolId}/registers/verify", ADMIN),
             Map.entry("POST /api/schools/{schoolId}/registers/rebuild", ADMIN));
 
@@ -168,7 +171,7 @@ class EndpointAccessTest {
         String path = key.substring(key.indexOf(' ') + 1)
                 .replace("{schoolId}", school).replace("{upn}", upn)
                 .replace("{id}", key.contains("/policies/") ? "coopers" : "999999")
-                .replace("{tokenId}", "999999")
+                .replace("{tokenId}", "999999").replace("{version}", "000000000000")
                 .replace("{username}", "no-such-user");
         if (body != null) {
             request = request.contentType(body.contentType()).body(body.content());

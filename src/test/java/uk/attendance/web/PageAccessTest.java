@@ -56,6 +56,7 @@ class PageAccessTest {
             Map.entry("GET /policies", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("GET /policies/{id}", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /policies/{id}/validate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /policies/{id}/versions/{version}/activate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /policies/reload", EnumSet.of(Who.ADMIN, Who.AUTHOR))));
 
     /** Open to everyone: signing in and out. */
@@ -132,7 +133,7 @@ class PageAccessTest {
     private static String path(String route, String school, String upn) {
         return route.substring(route.indexOf(' ') + 1)
                 .replace("{schoolId}", school).replace("{upn}", upn)
-                .replace("{id}", route.contains("/policies/") ? "coopers" : "999999");
+                .replace("{id}", route.contains("/policies/") ? "coopers" : "999999").replace("{version}", "000000000000");
     }
 
     private static void expectSignIn(List<String> wrong, String route, String caller, Response answer) {
