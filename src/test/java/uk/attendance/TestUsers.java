@@ -36,6 +36,11 @@ public final class TestUsers {
         return person("admin", List.of());
     }
 
+    /** A person with one role, bound to the given schools. */
+    public static Person person(String role, String... schools) {
+        return person(role, List.of(schools));
+    }
+
     private static Person person(String role, List<String> schools) {
         String username = role + "-" + USERS.incrementAndGet() + "-" + System.nanoTime() % 100000;
         String password = UUID.randomUUID().toString();

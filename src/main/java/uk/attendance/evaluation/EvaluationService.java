@@ -314,28 +314,43 @@ public class EvaluationService {
      */
     public Map<Long, Map<String, DayStream.Held>> judgeWithoutStoring(String schoolId, KieBase kieBase, PolicyParameters parameters,
             LocalDate asOf) {
+        return judgeSchoolWithoutStoring(schoolId, kieBase, parameters, asOf).held();
+    }
+
+    /** What judging a school without storing concluded, with each pupil's UPN and the pupils a rule failed for. */
+    public record Judged(Map<Long, String> upns, Map<Long, Map<String, DayStream.Held>> held,
+            Map<Long, LadderSession.RuleError> failures) {
+    }
+
+    /** As {@link #judgeWithoutStoring}, with the pupils' UPNs and the pupils a rule failed for (who hold nothing). */
+    public Judged judgeSchoolWithoutStoring(String schoolId, KieBase kieBase, PolicyParameters parameters, LocalDate asOf) {
         Roll roll = QuarkusTransaction.requiringNew().call(() -> roll(schoolId, asOf));
         LocalDate from = firstDayOfActions(roll.school(), asOf);
         Map<Long, Map<String, DayStream.Held>> held = new HashMap<>();
+        Map<Long, String> upns = new HashMap<>();
+        Map<Long, LadderSession.RuleError> failures = new HashMap<>();
         List<Long> pupilIds = roll.pupilIds();
         for (int start = 0; start < pupilIds.size(); start += PUPILS_PER_SESSION) {
             List<Long> batch = pupilIds.subList(start, Math.min(pupilIds.size(), start + PUPILS_PER_SESSION));
-            held.putAll(QuarkusTransaction.requiringNew().call(() -> {
+            DayStream.Judgement judgement = QuarkusTransaction.requiringNew().call(() -> {
                 Session session = Pupil.getEntityManager().unwrap(Session.class);
                 session.setDefaultReadOnly(true);
                 session.setHibernateFlushMode(FlushMode.MANUAL);
                 BatchData data = load(batch, asOf);
+                data.pupils().forEach((id, pupil) -> upns.put(id, pupil.upn));
                 Map<Long, LocalDate> judgeFrom = new HashMap<>();
                 Map<Long, LocalDate> judgeTo = new HashMap<>();
                 batch.forEach(id -> {
                     judgeFrom.put(id, from);
                     judgeTo.put(id, asOf);
                 });
-                return DayStream.judge(roll.calendar(), data.pupils().values(), data.marks(), data.interventions(), Map.of(),
+                return DayStream.judgeDays(roll.calendar(), data.pupils().values(), data.marks(), data.interventions(), Map.of(),
                         judgeFrom, judgeTo, kieBase, parameters);
-            }));
+            });
+            held.putAll(judgement.held());
+            failures.putAll(judgement.failures());
         }
-        return held;
+        return new Judged(upns, held, failures);
     }
 
     private static Map<Long, LatestStanding.Figures> figures(Map<Long, PupilStanding> standings) {

@@ -33,6 +33,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Bad request", detail, List.of());
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail, List.of());
     }

@@ -22,11 +22,21 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.config.PolicyDirectory;
+import io.quarkus.panache.common.Sort;
+import java.time.Clock;
+import java.time.LocalDate;
+import uk.attendance.evaluation.PolicyDryRun;
+import uk.attendance.policy.CandidateFiles;
 import uk.attendance.policy.PolicyDiff;
 import uk.attendance.policy.PolicyFolder;
 import uk.attendance.policy.PolicyHistory;
 import uk.attendance.policy.PolicyRegistry;
+import uk.attendance.problem.DateInput;
+import uk.attendance.problem.FieldError;
 import uk.attendance.problem.ProblemException;
+import uk.attendance.rules.PolicyCompiler;
+import uk.attendance.rules.PolicyParameters;
+import uk.attendance.school.School;
 import uk.attendance.rules.CompileError;
 import uk.attendance.rules.RuleSource;
 import uk.attendance.security.Caller;
@@ -44,18 +54,28 @@ public class PolicyPage {
         static native TemplateInstance policies(List<LoadedPolicy> policies, boolean reloaded, List<RuleFailure> failures);
 
         static native TemplateInstance policy(LoadedPolicy policy, List<RuleSource> files, List<RuleSource> letters, boolean changedOnDisk,
-                String ladderFile, String drl, Validation validation, List<PolicyHistory.VersionView> versions, Comparison comparison,
-                String activated);
+                Workbench workbench, List<PolicyHistory.VersionView> versions, Comparison comparison, String activated);
 
-        static native TemplateInstance policy$validation(LoadedPolicy policy, Validation validation);
+        static native TemplateInstance policy$result(LoadedPolicy policy, Workbench workbench);
     }
 
-    /** The outcome of checking a submitted ladder file: its errors and its lines, the ones with errors marked. */
-    public record Validation(String file, List<CompileError> errors, List<Line> lines) {
+    /** The files an author edits (ladders and parameters), the schools to try them on, and the outcome of the last try. */
+    public record Workbench(List<RuleSource> files, List<School> schools, String school, LocalDate asOf, Result result) {
+    }
+
+    /**
+     * What the author asked for and what came of it: {@code errors} (with the files' lines, the bad ones marked) when the
+     * files do not compile; otherwise a dry run or the version now in use.
+     */
+    public record Result(String did, List<CompileError> errors, List<FileLines> badFiles, PolicyDryRun.Result dryRun,
+            LoadedPolicy activated, String problem) {
 
         public boolean valid() {
-            return errors.isEmpty();
+            return errors.isEmpty() && problem == null;
         }
+    }
+
+    public record FileLines(String name, List<Line> lines) {
     }
 
     public record Line(int number, String text, boolean bad) {
@@ -73,14 +93,19 @@ public class PolicyPage {
     private final PolicyDirectory directory;
     private final Letters letters;
     private final PolicyHistory history;
+    private final PolicyDryRun dryRun;
     private final Caller caller;
+    private final Clock clock;
 
-    PolicyPage(PolicyRegistry registry, PolicyDirectory directory, Letters letters, PolicyHistory history, Caller caller) {
+    PolicyPage(PolicyRegistry registry, PolicyDirectory directory, Letters letters, PolicyHistory history, PolicyDryRun dryRun,
+            Caller caller, Clock clock) {
         this.registry = registry;
         this.directory = directory;
         this.letters = letters;
         this.history = history;
+        this.dryRun = dryRun;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -100,10 +125,104 @@ public class PolicyPage {
             @QueryParam("activated") String activated) {
         LoadedPolicy policy = require(id);
         PolicyFolder onDisk = PolicyFolder.read(directory.folder(id));
-        String ladder = onDisk.ladderFileName();
-        String drl = onDisk.files().stream().filter(f -> f.name().equals(ladder)).map(RuleSource::content).findFirst().orElse("");
-        return Templates.policy(policy, onDisk.files(), letters.templates(id), !onDisk.version().equals(policy.version()), ladder,
-                drl, null, history.versions(id, policy.version()), comparison(id, from, to), activated);
+        Workbench workbench = new Workbench(editable(onDisk.files()), schools(), null, LocalDate.now(clock), null);
+        return page(policy, onDisk, workbench, comparison(id, from, to), activated);
+    }
+
+    private TemplateInstance page(LoadedPolicy policy, PolicyFolder onDisk, Workbench workbench, Comparison comparison, String activated) {
+        return Templates.policy(policy, onDisk.files(), letters.templates(policy.id()), !onDisk.version().equals(policy.version()),
+                workbench, history.versions(policy.id(), policy.version()), comparison, activated);
+    }
+
+    /**
+     * The workbench form: the edited files, then one of check (compile only), dry-run (on a school's data as of a date,
+     * storing nothing) or activate (write the files to the folder and load them as a new version).
+     */
+    @POST
+    @Path("/{id}/workbench")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public TemplateInstance workbench(@PathParam("id") String id, @FormParam("name") List<String> names,
+            @FormParam("content") List<String> contents, @FormParam("do") String action, @FormParam("school") String school,
+            @FormParam("asOf") String asOf, @HeaderParam("HX-Request") boolean htmx) {
+        require(id);
+        if (action == null || !ACTIONS.contains(action)) {
+            throw ProblemException.invalid(FieldError.of("do", "choose one of " + String.join(", ", ACTIONS)));
+        }
+        List<CandidateFiles.File> submitted = new ArrayList<>();
+        for (int i = 0; i < Math.min(names == null ? 0 : names.size(), contents == null ? 0 : contents.size()); i++) {
+            submitted.add(new CandidateFiles.File(names.get(i), contents.get(i)));
+        }
+        List<RuleSource> files = new CandidateFiles(submitted).sources();
+        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(clock) : DateInput.query("asOf", asOf);
+        Result result = run(id, action, files, school, date);
+        PolicyFolder onDisk = PolicyFolder.read(directory.folder(id));
+        LoadedPolicy now = require(id);
+        Workbench workbench = new Workbench(files.isEmpty() ? editable(onDisk.files()) : files, schools(), school, date, result);
+        if (htmx) {
+            return Templates.policy$result(now, workbench);
+        }
+        return page(now, onDisk, workbench, null, null);
+    }
+
+    private static final List<String> ACTIONS = List.of("check", "dry-run", "activate");
+
+    private Result run(String id, String action, List<RuleSource> files, String school, LocalDate date) {
+        PolicyFolder candidate = registry.candidate(id, files);
+        switch (action) {
+            case "dry-run" -> {
+                if (school == null || school.isBlank()) {
+                    return new Result(action, List.of(), List.of(), null, null, "Choose a school to try the files on.");
+                }
+                if (!caller.maySee(school)) {
+                    throw ProblemException.forbidden("You are not bound to school '" + school + "'.");
+                }
+                Object outcome = dryRun.run(id, school, date, files);
+                if (outcome instanceof PolicyDryRun.Rejected rejected) {
+                    return rejected(action, candidate, rejected.errors());
+                }
+                return new Result(action, List.of(), List.of(), (PolicyDryRun.Result) outcome, null, null);
+            }
+            case "activate" -> {
+                PolicyRegistry.Activation activation = registry.activateFiles(id, files, caller.name());
+                return activation.errors().isEmpty() ? new Result(action, List.of(), List.of(), null, activation.policy(), null)
+                        : rejected(action, candidate, activation.errors());
+            }
+            default -> {
+                PolicyCompiler.Compilation compilation = registry.trial(candidate);
+                registry.discard(compilation);
+                return compilation.succeeded() ? new Result(action, List.of(), List.of(), null, null, null)
+                        : rejected(action, candidate, compilation.errors());
+            }
+        }
+    }
+
+    /** Compile errors, with the lines of each file they point into, the bad ones marked. */
+    private static Result rejected(String action, PolicyFolder candidate, List<CompileError> errors) {
+        List<FileLines> files = new ArrayList<>();
+        for (RuleSource file : candidate.files()) {
+            Set<Integer> bad = errors.stream().filter(e -> file.name().equals(e.file())).map(CompileError::line).collect(Collectors.toSet());
+            if (bad.isEmpty()) {
+                continue;
+            }
+            List<Line> lines = new ArrayList<>();
+            String[] texts = file.content().split("\n", -1);
+            for (int i = 0; i < texts.length; i++) {
+                lines.add(new Line(i + 1, texts[i], bad.contains(i + 1)));
+            }
+            files.add(new FileLines(file.name(), lines));
+        }
+        return new Result(action, errors, files, null, null, null);
+    }
+
+    /** The files an author edits in the browser: the ladders and the parameters. */
+    private static List<RuleSource> editable(List<RuleSource> files) {
+        return files.stream().filter(f -> f.name().endsWith(".drl") || f.name().equals(PolicyParameters.FILE_NAME)).toList();
+    }
+
+    /** The schools the caller may try a policy on: every school for an admin, their own for anyone else. */
+    private List<School> schools() {
+        return School.<School>listAll(Sort.by("name").and("id")).stream().filter(s -> caller.maySee(s.id)).toList();
     }
 
     private Comparison comparison(String id, String from, String to) {
@@ -129,23 +248,6 @@ public class PolicyPage {
         return Response.seeOther(URI.create("/policies/" + id + "?activated=" + activation.policy().version())).build();
     }
 
-    /** Compiles the submitted text in place of the ladder file, installing nothing. */
-    @POST
-    @Path("/{id}/validate")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public TemplateInstance validate(@PathParam("id") String id, @FormParam("drl") String drl, @HeaderParam("HX-Request") boolean htmx) {
-        LoadedPolicy policy = require(id);
-        PolicyFolder onDisk = PolicyFolder.read(directory.folder(id));
-        String text = drl == null ? "" : drl.replace("\r\n", "\n");
-        Validation validation = validation(onDisk.ladderFileName(), text, registry.validate(id, text));
-        if (htmx) {
-            return Templates.policy$validation(policy, validation);
-        }
-        return Templates.policy(policy, onDisk.files(), letters.templates(id), !onDisk.version().equals(policy.version()),
-                onDisk.ladderFileName(), text, validation, history.versions(id, policy.version()), null, null);
-    }
-
     @POST
     @Path("/reload")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -153,16 +255,6 @@ public class PolicyPage {
     public Response reload() {
         registry.reloadAndJudgeAgain(caller.name());
         return Response.seeOther(URI.create("/policies?reloaded=true")).build();
-    }
-
-    static Validation validation(String file, String drl, List<CompileError> errors) {
-        Set<Integer> bad = errors.stream().filter(e -> file.equals(e.file())).map(CompileError::line).collect(Collectors.toSet());
-        List<Line> lines = new ArrayList<>();
-        String[] texts = drl.split("\n", -1);
-        for (int i = 0; i < texts.length; i++) {
-            lines.add(new Line(i + 1, texts[i], bad.contains(i + 1)));
-        }
-        return new Validation(file, errors, lines);
     }
 
     private LoadedPolicy require(String id) {

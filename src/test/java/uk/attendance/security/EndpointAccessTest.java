@@ -72,6 +72,7 @@ class EndpointAccessTest {
             Map.entry("GET /api/policies/{id}/versions", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/policies/{id}/versions", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/policies/{id}/versions/{version}/activate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /api/policies/{id}/dry-run", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/schools/{schoolId}/registers/verify", ADMIN),
             Map.entry("POST /api/schools/{schoolId}/registers/rebuild", ADMIN));
 

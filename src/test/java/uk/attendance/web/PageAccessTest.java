@@ -55,7 +55,7 @@ class PageAccessTest {
             Map.entry("GET /schools/{schoolId}/actions/{id}/letter", EnumSet.of(Who.ADMIN, Who.LEAD)),
             Map.entry("GET /policies", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("GET /policies/{id}", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
-            Map.entry("POST /policies/{id}/validate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /policies/{id}/workbench", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /policies/{id}/versions/{version}/activate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /policies/reload", EnumSet.of(Who.ADMIN, Who.AUTHOR))));
 
@@ -124,7 +124,7 @@ class PageAccessTest {
     private static Response call(PageSession session, String route, String school, String upn) {
         String path = path(route, school, upn);
         if (route.startsWith("POST ")) {
-            Map<String, String> form = route.endsWith("/validate") ? Map.of("drl", "rule") : Map.of("decision", "ACCEPTED");
+            Map<String, String> form = route.endsWith("/workbench") ? Map.of("do", "check") : Map.of("decision", "ACCEPTED");
             return session.post(path, form);
         }
         return session.get(path);

@@ -37,7 +37,8 @@ class PolicyPageTest {
         assertThat(policy.select("h1").text()).isEqualTo("Coopers");
         assertThat(policy.select(".policy-files summary").eachText())
                 .contains("coopers.drl", "parameters.properties", "README.md", "letters/AT1_LETTER.html");
-        assertThat(policy.select("textarea#drl").text()).contains("rule \"Coopers: Cause for concern level 1 — AT1 letter\"");
+        assertThat(policy.select("textarea[data-editor=coopers.drl]").text()).contains("rule \"Coopers: Cause for concern level 1 — AT1 letter\"");
+        assertThat(policy.select("textarea[data-editor=parameters.properties]").text()).contains("level2.below.percent");
     }
 
     @Test
@@ -49,14 +50,20 @@ class PolicyPageTest {
         String broken = drl.replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )");
         int badLine = broken.lines().toList().indexOf("    PupilFacts( possibleSessions > ) )") + 1;
 
-        Document checked = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", broken), "st-dunstans"));
+        Document checked = html(session.htmxPost("/policies/{id}/workbench", check(broken), "st-dunstans"));
 
-        assertThat(checked.select("[role=alert] strong").text()).isEqualTo("st-dunstans.drl does not compile.");
-        assertThat(checked.select("li.bad").eachAttr("id")).contains("drl-line-" + badLine);
-        assertThat(checked.select("[role=alert] a").eachAttr("href")).contains("#drl-line-" + badLine);
+        assertThat(checked.select("[role=alert] strong").text()).isEqualTo("The files do not compile.");
+        assertThat(checked.select("li.bad").eachAttr("id")).contains("st-dunstans.drl-line-" + badLine);
+        assertThat(checked.select("[role=alert] a").eachAttr("href")).contains("#st-dunstans.drl-line-" + badLine);
+        assertThat(checked.select("[data-error-file=st-dunstans.drl]").eachAttr("data-error-line")).contains(String.valueOf(badLine));
 
-        Document fine = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", drl), "st-dunstans"));
-        assertThat(fine.select(".ok").text()).isEqualTo("st-dunstans.drl compiles with the rest of the st-dunstans folder.");
+        Document fine = html(session.htmxPost("/policies/{id}/workbench", check(drl), "st-dunstans"));
+        assertThat(fine.select(".ok").text()).isEqualTo("The files compile with the rest of the st-dunstans folder.");
+        assertThat(Files.readString(PolicyFolderTestResource.POLICIES.resolve("st-dunstans").resolve("st-dunstans.drl"))).isEqualTo(drl);
+    }
+
+    private static Map<String, Object> check(String drl) {
+        return Map.of("name", List.of("st-dunstans.drl"), "content", List.of(drl), "do", "check");
     }
 
     /** Issue 10: the page's check box refuses a policy whose declarations call code, at its line, and creates nothing. */
@@ -69,10 +76,10 @@ class PolicyPageTest {
         for (Path target : List.of(dir.resolve("by-default"), dir.resolve("by-enum"))) {
             String drl = target.endsWith("by-default") ? HostilePolicies.fieldDefault(target) : HostilePolicies.enumArgument(target);
 
-            Document checked = html(session.htmxPost("/policies/{id}/validate", Map.of("drl", drl), "st-dunstans"));
+            Document checked = html(session.htmxPost("/policies/{id}/workbench", check(drl), "st-dunstans"));
 
-            assertThat(checked.select("[role=alert] strong").text()).isEqualTo("st-dunstans.drl does not compile.");
-            assertThat(checked.select("li.bad").eachAttr("id")).contains("drl-line-" + HostilePolicies.CODE_LINE);
+            assertThat(checked.select("[role=alert] strong").text()).isEqualTo("The files do not compile.");
+            assertThat(checked.select("li.bad").eachAttr("id")).contains("st-dunstans.drl-line-" + HostilePolicies.CODE_LINE);
             assertThat(checked.select("[role=alert]").text()).contains("plain value");
             assertThat(target).doesNotExist();
         }
