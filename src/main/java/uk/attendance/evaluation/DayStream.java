@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.RecommendedAction;
@@ -49,7 +51,8 @@ public final class DayStream {
      * {@code failures}, each pupil a rule threw for (the first failure), whose days are judged no further and who have
      * nothing in {@code held}.
      */
-    public record Judgement(Map<Long, Map<String, Held>> held, Map<Long, String> bandsOn, Map<Long, LadderSession.RuleError> failures) {
+    public record Judgement(Map<Long, Map<String, Held>> held, Map<Long, String> bandsOn, Map<Long, LadderSession.RuleError> failures,
+            Set<String> firedRules) {
     }
 
     /** As {@link #judge}, and a rule that throws for one pupil leaves the others judged (see {@link Judgement}). */
@@ -66,8 +69,9 @@ public final class DayStream {
             LocalDate bandsOn) {
         Map<Long, String> bands = new HashMap<>();
         Map<Long, LadderSession.RuleError> failures = new LinkedHashMap<>();
+        Set<String> firedRules = new HashSet<>();
         if (pupils.isEmpty()) {
-            return new Judgement(Map.of(), bands, failures);
+            return new Judgement(Map.of(), bands, failures, firedRules);
         }
         LocalDate asOf = judgeTo.values().stream().max(LocalDate::compareTo).orElseThrow();
         LocalDate earliest = judgeFrom.values().stream().min(LocalDate::compareTo).orElseThrow();
@@ -109,6 +113,7 @@ public final class DayStream {
                     continue;
                 }
                 LadderSession.Outcome outcome = session.day(facts);
+                firedRules.addAll(outcome.firedRules());
                 for (LadderSession.RuleError error : outcome.errors()) {
                     if (error.pupilId() != null) {
                         failures.putIfAbsent(error.pupilId(), error);
@@ -140,7 +145,7 @@ public final class DayStream {
         }
         failures.keySet().forEach(firstHeld::remove);
         failures.keySet().forEach(bands::remove);
-        return new Judgement(firstHeld, bands, failures);
+        return new Judgement(firstHeld, bands, failures, firedRules);
     }
 
     /** A stored action whose condition was met before the days judged: not judged again, history for them. */

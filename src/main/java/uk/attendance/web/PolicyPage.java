@@ -26,6 +26,8 @@ import io.quarkus.panache.common.Sort;
 import java.time.Clock;
 import java.time.LocalDate;
 import uk.attendance.evaluation.PolicyDryRun;
+import uk.attendance.evaluation.PolicyScenarios;
+import uk.attendance.evaluation.ScenarioRunner;
 import uk.attendance.policy.CandidateFiles;
 import uk.attendance.policy.PolicyDiff;
 import uk.attendance.policy.PolicyFolder;
@@ -68,7 +70,7 @@ public class PolicyPage {
      * files do not compile; otherwise a dry run or the version now in use.
      */
     public record Result(String did, List<CompileError> errors, List<FileLines> badFiles, PolicyDryRun.Result dryRun,
-            LoadedPolicy activated, String problem) {
+            ScenarioRunner.Report scenarios, LoadedPolicy activated, String problem) {
 
         public boolean valid() {
             return errors.isEmpty() && problem == null;
@@ -94,16 +96,18 @@ public class PolicyPage {
     private final Letters letters;
     private final PolicyHistory history;
     private final PolicyDryRun dryRun;
+    private final PolicyScenarios scenarios;
     private final Caller caller;
     private final Clock clock;
 
     PolicyPage(PolicyRegistry registry, PolicyDirectory directory, Letters letters, PolicyHistory history, PolicyDryRun dryRun,
-            Caller caller, Clock clock) {
+            PolicyScenarios scenarios, Caller caller, Clock clock) {
         this.registry = registry;
         this.directory = directory;
         this.letters = letters;
         this.history = history;
         this.dryRun = dryRun;
+        this.scenarios = scenarios;
         this.caller = caller;
         this.clock = clock;
     }
@@ -165,14 +169,14 @@ public class PolicyPage {
         return page(now, onDisk, workbench, null, null);
     }
 
-    private static final List<String> ACTIONS = List.of("check", "dry-run", "activate");
+    private static final List<String> ACTIONS = List.of("check", "dry-run", "scenarios", "activate");
 
     private Result run(String id, String action, List<RuleSource> files, String school, LocalDate date) {
         PolicyFolder candidate = registry.candidate(id, files);
         switch (action) {
             case "dry-run" -> {
                 if (school == null || school.isBlank()) {
-                    return new Result(action, List.of(), List.of(), null, null, "Choose a school to try the files on.");
+                    return new Result(action, List.of(), List.of(), null, null, null, "Choose a school to try the files on.");
                 }
                 if (!caller.maySee(school)) {
                     throw ProblemException.forbidden("You are not bound to school '" + school + "'.");
@@ -181,17 +185,22 @@ public class PolicyPage {
                 if (outcome instanceof PolicyDryRun.Rejected rejected) {
                     return rejected(action, candidate, rejected.errors());
                 }
-                return new Result(action, List.of(), List.of(), (PolicyDryRun.Result) outcome, null, null);
+                return new Result(action, List.of(), List.of(), (PolicyDryRun.Result) outcome, null, null, null);
+            }
+            case "scenarios" -> {
+                PolicyScenarios.CandidateRun run = scenarios.run(id, files);
+                return run.errors().isEmpty() ? new Result(action, List.of(), List.of(), null, run.report(), null, null)
+                        : rejected(action, candidate, run.errors());
             }
             case "activate" -> {
                 PolicyRegistry.Activation activation = registry.activateFiles(id, files, caller.name());
-                return activation.errors().isEmpty() ? new Result(action, List.of(), List.of(), null, activation.policy(), null)
+                return activation.errors().isEmpty() ? new Result(action, List.of(), List.of(), null, null, activation.policy(), null)
                         : rejected(action, candidate, activation.errors());
             }
             default -> {
                 PolicyCompiler.Compilation compilation = registry.trial(candidate);
                 registry.discard(compilation);
-                return compilation.succeeded() ? new Result(action, List.of(), List.of(), null, null, null)
+                return compilation.succeeded() ? new Result(action, List.of(), List.of(), null, null, null, null)
                         : rejected(action, candidate, compilation.errors());
             }
         }
@@ -212,7 +221,7 @@ public class PolicyPage {
             }
             files.add(new FileLines(file.name(), lines));
         }
-        return new Result(action, errors, files, null, null, null);
+        return new Result(action, errors, files, null, null, null, null);
     }
 
     /** The files an author edits in the browser: the ladders and the parameters. */

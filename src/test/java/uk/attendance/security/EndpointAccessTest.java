@@ -73,6 +73,7 @@ class EndpointAccessTest {
             Map.entry("POST /api/policies/{id}/versions", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/policies/{id}/versions/{version}/activate", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/policies/{id}/dry-run", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
+            Map.entry("POST /api/policies/{id}/scenarios/run", EnumSet.of(Who.ADMIN, Who.AUTHOR)),
             Map.entry("POST /api/schools/{schoolId}/registers/verify", ADMIN),
             Map.entry("POST /api/schools/{schoolId}/registers/rebuild", ADMIN));
 
