@@ -8,6 +8,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,9 +190,13 @@ class BrowserJourneyTest {
         }
     }
 
+    /** Issue 14's "done when": in the browser only, change a threshold, dry-run it on a demo school, activate it, roll it back. */
     @Test
-    void anAuthorChecksALadderAndSeesTheErrorAtItsLine() {
-        TestUsers.Person author = TestUsers.author();
+    void anAuthorChangesAThresholdSeesWhoGainsOrLosesActionsActivatesItAndRollsItBack() throws Exception {
+        TestUsers.Person author = TestUsers.person("author", "demo-coopers");
+        Path parameters = Path.of(ConfigProvider.getConfig().getValue("attendance.policies-dir", String.class), "coopers",
+                "parameters.properties");
+        String original = Files.readString(parameters);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
                 .setViewportSize(1280, 900))) {
             Page page = context.newPage();
@@ -206,13 +212,60 @@ class BrowserJourneyTest {
             page.locator(".policy-files summary", new Page.LocatorOptions().setHasText("coopers.drl")).click();
             assertThat(page.locator(".policy-files details[open] pre")).isVisible();
             Axe.check(page);
-            Locator drl = page.locator("textarea#drl");
-            drl.fill(drl.inputValue().replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
+            String before = page.locator("tr.active th code").textContent().trim();
+
+            // A syntax error is shown at its line.
+            Locator ladder = page.locator("textarea[data-editor='coopers.drl']");
+            String drl = ladder.inputValue();
+            ladder.fill(drl.replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
-            assertThat(page.locator("#validation [role=alert]")).containsText("coopers.drl does not compile.");
-            assertThat(page.locator("#validation li.bad").first()).containsText("PupilFacts( possibleSessions > ) )");
+            assertThat(page.locator("#workbench-result [role=alert]")).containsText("The files do not compile.");
+            assertThat(page.locator("#workbench-result li.bad").first()).containsText("PupilFacts( possibleSessions > ) )");
             shot(page, "policy-check");
             Axe.check(page);
+            ladder.fill(drl);
+
+            // The author lowers the expected attendance from 97% to 96%.
+            Locator editor = page.locator("textarea[data-editor='parameters.properties']");
+            editor.fill(editor.inputValue().replace("expected.attendance.percent=97", "expected.attendance.percent=96"));
+
+            // A dry run on the demo school says which pupils gain or lose which actions; nothing is stored.
+            page.getByLabel("School").selectOption("demo-coopers");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dry run")).click();
+            Locator dryRun = page.locator("#workbench-result .dry-run");
+            // The demo secondary has 1,000 pupils, each judged day by day through the half term with both versions.
+            assertThat(dryRun).containsText("Dry run on demo-coopers", new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+            assertThat(dryRun.locator("tbody tr").first()).isVisible();
+            shot(page, "policy-dry-run");
+            Axe.check(page);
+            assertThat(Files.readString(parameters)).isEqualTo(original);
+
+            // Activated: a new version in use, written to the policy's folder.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make these files the version in use")).click();
+            assertThat(page.locator("#workbench-result .ok")).containsText("is now in use");
+            assertThat(Files.readString(parameters)).contains("expected.attendance.percent=96");
+
+            page.navigate("/policies/coopers");
+            String changed = page.locator("tr.active th code").textContent().trim();
+            assertThat(changed).isNotEqualTo(before);
+            page.getByLabel("Compare version").selectOption(before);
+            page.getByLabel("with version").selectOption(changed);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the differences")).click();
+            assertThat(page.locator("#comparison .diff .removed")).containsText("expected.attendance.percent=97");
+            assertThat(page.locator("#comparison .diff .added")).containsText("expected.attendance.percent=96");
+            shot(page, "policy-versions");
+            Axe.check(page);
+
+            // Rolled back: the earlier version is in use again and its files are back in the folder.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use this version again (" + before + ")"))
+                    .click();
+            assertThat(page.locator(".notice")).containsText("Version " + before + " is now in use");
+            assertThat(page.locator("tr.active th code")).hasText(before);
+            assertThat(Files.readString(parameters)).isEqualTo(original);
+            Axe.check(page);
+        } finally {
+            Files.writeString(parameters, original);
+            given().post("/api/policies/reload").then().statusCode(200);
         }
     }
 
