@@ -193,8 +193,8 @@ class BrowserJourneyTest {
     /** Issue 14's "done when": in the browser only, change a threshold, dry-run it on a demo school, activate it, roll it back. */
     @Test
     void anAuthorChangesAThresholdSeesWhoGainsOrLosesActionsActivatesItAndRollsItBack() throws Exception {
-        TestUsers.Person author = TestUsers.person("author", "demo-coopers");
-        Path parameters = Path.of(ConfigProvider.getConfig().getValue("attendance.policies-dir", String.class), "coopers",
+        TestUsers.Person author = TestUsers.person("author", SCHOOL);
+        Path parameters = Path.of(ConfigProvider.getConfig().getValue("attendance.policies-dir", String.class), "trust-template",
                 "parameters.properties");
         String original = Files.readString(parameters);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
@@ -207,15 +207,15 @@ class BrowserJourneyTest {
             shot(page, "policies");
             Axe.check(page);
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coopers")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trust primary template (Gloucestershire)")).click();
             Axe.check(page);
-            page.locator(".policy-files summary", new Page.LocatorOptions().setHasText("coopers.drl")).click();
+            page.locator(".policy-files summary", new Page.LocatorOptions().setHasText("trust-template.drl")).click();
             assertThat(page.locator(".policy-files details[open] pre")).isVisible();
             Axe.check(page);
             String before = page.locator("tr.active th code").textContent().trim();
 
             // A syntax error is shown at its line.
-            Locator ladder = page.locator("textarea[data-editor='coopers.drl']");
+            Locator ladder = page.locator("textarea[data-editor='trust-template.drl']");
             String drl = ladder.inputValue();
             ladder.fill(drl.replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
@@ -225,16 +225,16 @@ class BrowserJourneyTest {
             Axe.check(page);
             ladder.fill(drl);
 
-            // The author lowers the expected attendance from 97% to 96%.
+            // The author lowers the line for the first letter from below 96% to below 95%.
             Locator editor = page.locator("textarea[data-editor='parameters.properties']");
-            editor.fill(editor.inputValue().replace("expected.attendance.percent=97", "expected.attendance.percent=96"));
+            editor.fill(editor.inputValue().replace("letter1.below.percent=96", "letter1.below.percent=95"));
 
             // A dry run on the demo school says which pupils gain or lose which actions; nothing is stored.
-            page.getByLabel("School").selectOption("demo-coopers");
+            page.getByLabel("School").selectOption(SCHOOL);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dry run")).click();
             Locator dryRun = page.locator("#workbench-result .dry-run");
-            // The demo secondary has 1,000 pupils, each judged day by day through the half term with both versions.
-            assertThat(dryRun).containsText("Dry run on demo-coopers", new LocatorAssertions.ContainsTextOptions().setTimeout(180_000));
+            // The demo primary's pupils are each judged day by day through the half term with both versions.
+            assertThat(dryRun).containsText("Dry run on " + SCHOOL, new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
             assertThat(dryRun.locator("tbody tr").first()).isVisible();
             shot(page, "policy-dry-run");
             Axe.check(page);
@@ -243,16 +243,16 @@ class BrowserJourneyTest {
             // Activated: a new version in use, written to the policy's folder.
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make these files the version in use")).click();
             assertThat(page.locator("#workbench-result .ok")).containsText("is now in use");
-            assertThat(Files.readString(parameters)).contains("expected.attendance.percent=96");
+            assertThat(Files.readString(parameters)).contains("letter1.below.percent=95");
 
-            page.navigate("/policies/coopers");
+            page.navigate("/policies/trust-template");
             String changed = page.locator("tr.active th code").textContent().trim();
             assertThat(changed).isNotEqualTo(before);
             page.getByLabel("Compare version").selectOption(before);
             page.getByLabel("with version").selectOption(changed);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the differences")).click();
-            assertThat(page.locator("#comparison .diff .removed")).containsText("expected.attendance.percent=97");
-            assertThat(page.locator("#comparison .diff .added")).containsText("expected.attendance.percent=96");
+            assertThat(page.locator("#comparison .diff .removed")).containsText("letter1.below.percent=96");
+            assertThat(page.locator("#comparison .diff .added")).containsText("letter1.below.percent=95");
             shot(page, "policy-versions");
             Axe.check(page);
 
