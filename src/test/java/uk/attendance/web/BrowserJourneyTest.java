@@ -172,6 +172,26 @@ class BrowserJourneyTest {
     }
 
     @Test
+    void theSchoolCalendarAndItsFormPassAxeOnAPhoneAndADesktop() {
+        TestUsers.Person admin = TestUsers.admin();
+        for (int width : new int[] {390, 1280}) {
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                    .setViewportSize(width, 900))) {
+                Page page = context.newPage();
+                page.navigate("/login");
+                signIn(page, admin);
+                page.navigate("/schools/" + SCHOOL + "/calendar");
+                assertThat(page.locator("h1")).containsText("School calendar");
+                assertThat(page.getByLabel("Academic year")).isVisible();
+                Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertThat(overflow.intValue()).as("no sideways scrolling at " + width + " px").isLessThanOrEqualTo(0);
+                shot(page, "calendar-" + width);
+                Axe.check(page);
+            }
+        }
+    }
+
+    @Test
     void aLeadOfAnotherSchoolCannotOpenThePage() {
         TestUsers.Person otherLead = TestUsers.lead("demo-coopers");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString()))) {
