@@ -255,25 +255,31 @@ public class EvaluationService {
     }
 
     private static RecommendedAction newAction(School school, LoadedPolicy policy, Pupil pupil, DayStream.Held first, LocalDate asOf, Instant now) {
-        Recommendation r = first.recommendation();
-        RecommendedAction action = new RecommendedAction();
+        RecommendedAction action = raised(pupil.id, first, asOf);
         action.schoolId = school.id;
-        action.pupilId = pupil.id;
         action.upn = pupil.upn;
-        action.type = r.getType();
-        action.stage = r.getStage();
         action.policy = policy.id();
         action.policyVersion = policy.version();
+        action.raisedAt = now;
+        action.persist();
+        return action;
+    }
+
+    /** An open action as the rules raised it on its first day, not stored: what evaluations store and scenarios replay. */
+    static RecommendedAction raised(long pupilId, DayStream.Held first, LocalDate raisedOn) {
+        Recommendation r = first.recommendation();
+        RecommendedAction action = new RecommendedAction();
+        action.pupilId = pupilId;
+        action.type = r.getType();
+        action.stage = r.getStage();
         action.rule = r.getRule();
         action.clause = r.getClause() == null ? "" : r.getClause();
         action.period = r.getPeriod();
-        action.raisedOn = asOf;
-        action.raisedAt = now;
+        action.raisedOn = raisedOn;
         action.status = ActionStatus.OPEN;
         action.recordsKind = r.getRecordsKind();
         action.recordsType = r.getRecordsType();
         describe(action, first);
-        action.persist();
         return action;
     }
 

@@ -29,7 +29,6 @@ import uk.attendance.pupil.Upn;
 import uk.attendance.rules.LadderSession;
 import uk.attendance.rules.PolicyParameters;
 import uk.attendance.rules.RuleSource;
-import uk.attendance.rules.fact.Recommendation;
 
 /**
  * Plays scenarios against compiled rules, in memory, through the same day stream as an evaluation ({@link DayStream}):
@@ -138,19 +137,8 @@ public final class ScenarioRunner {
 
     /** An action raised by the stream, dated the first day its condition held, as the evaluation would store it. */
     private static RecommendedAction action(long id, DayStream.Held held) {
-        Recommendation r = held.recommendation();
-        RecommendedAction action = new RecommendedAction();
+        RecommendedAction action = EvaluationService.raised(PUPIL_ID, held, held.on());
         action.id = id;
-        action.pupilId = PUPIL_ID;
-        action.type = r.getType();
-        action.rule = r.getRule();
-        action.period = r.getPeriod();
-        action.raisedOn = held.on();
-        action.conditionMetOn = held.on();
-        action.status = ActionStatus.OPEN;
-        action.parentIds = r.getParentIds().isEmpty() ? null : List.copyOf(r.getParentIds());
-        action.recordsKind = r.getRecordsKind();
-        action.recordsType = r.getRecordsType();
         return action;
     }
 
