@@ -10,22 +10,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.attendance.TestUsers;
-import uk.attendance.demo.DemoDataLoader;
 import uk.attendance.demo.DemoSchoolGenerator;
 
 /**
@@ -35,41 +28,14 @@ import uk.attendance.demo.DemoSchoolGenerator;
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
-class BrowserJourneyTest {
+class BrowserJourneyTest extends DemoSchoolBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    @Override
+    String school() {
+        return SCHOOL;
+    }
+
     static final String SCHOOL = "demo-trust-template";
-
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    DemoDataLoader demo;
-
-    @BeforeAll
-    static void launchChromium() {
-        assertThat(HeadlessChromium.EXECUTABLE).as("Debian's chromium package (.ci/run installs it)").isExecutable();
-        chromium = new HeadlessChromium();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void demoSchools() throws Exception {
-        if (given().get("/api/schools/{id}", SCHOOL).statusCode() == 404) {
-            assertThat(demo.createDemoSchools()).contains(SCHOOL);
-        }
-        Files.createDirectories(SCREENSHOTS);
-    }
 
     @Test
     void aLeadDoesTheMorningsReviewAndTheNextLetterAppearsAfterEvaluation() {

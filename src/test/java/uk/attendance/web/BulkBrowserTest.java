@@ -11,12 +11,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.attendance.TestUsers;
-import uk.attendance.demo.DemoDataLoader;
 
 /**
  * A morning of bulk work in headless Chromium on the 1,000-pupil demo Coopers school, at desk and phone width: filter the
@@ -38,39 +30,14 @@ import uk.attendance.demo.DemoDataLoader;
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
-class BulkBrowserTest {
+class BulkBrowserTest extends DemoSchoolBrowserTest {
+
+    @Override
+    String school() {
+        return SCHOOL;
+    }
 
     static final String SCHOOL = "demo-coopers";
-
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    DemoDataLoader demo;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = new HeadlessChromium();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void demoSchools() throws Exception {
-        if (given().get("/api/schools/{id}", SCHOOL).statusCode() == 404) {
-            assertThat(demo.createDemoSchools()).contains(SCHOOL);
-        }
-        Files.createDirectories(BrowserJourneyTest.SCREENSHOTS);
-    }
 
     @Test
     void aMorningOfBulkWorkAtDeskWidth() throws Exception {
@@ -229,6 +196,6 @@ class BulkBrowserTest {
     }
 
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserJourneyTest.SCREENSHOTS.resolve(name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 }

@@ -1,0 +1,58 @@
+package uk.attendance.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import uk.attendance.demo.DemoDataLoader;
+
+/**
+ * What the browser tests share: one headless Chromium per class (Debian's, which .ci/run installs), the demo schools
+ * created once per test database, and the folder their screenshots go to.
+ */
+abstract class DemoSchoolBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static HeadlessChromium chromium;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DemoDataLoader demo;
+
+    /** The demo school the test works in. */
+    abstract String school();
+
+    @BeforeAll
+    static void launchChromium() {
+        assertThat(HeadlessChromium.EXECUTABLE).as("Debian's chromium package (.ci/run installs it)").isExecutable();
+        chromium = new HeadlessChromium();
+        browser = chromium.browser;
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void demoSchools() throws Exception {
+        if (given().get("/api/schools/{id}", school()).statusCode() == 404) {
+            assertThat(demo.createDemoSchools()).contains(school());
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+}
