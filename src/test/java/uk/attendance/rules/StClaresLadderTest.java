@@ -314,6 +314,33 @@ class StClaresLadderTest {
                 .isEqualTo("2025/26 penalty notice monitoring from 2025-10-06");
     }
 
+    /**
+     * One period only: the meeting of 6 October agreed the monitoring, and the lead completing "start the monitoring
+     * period" two days later records a start inside it. Absence on 9 October is one request, not one per start.
+     */
+    @Test
+    void aStartRecordedInsideTheMeetingsPeriodIsTheSamePeriod() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", true, "PN_MONITORING")
+                .intervention(InterventionKind.OTHER, "PN_MONITORING", "2025-10-08", null, null)
+                .day("2025-10-09", "O", "\\").judgeTo("2025-10-17");
+        assertThat(judged.of("CONSIDER_PENALTY_NOTICE")).hasSize(1);
+        assertThat(judged.recommendation("CONSIDER_PENALTY_NOTICE").getPeriod())
+                .isEqualTo("2025/26 penalty notice monitoring from 2025-10-06");
+    }
+
+    /** A start recorded after the meeting's 15 school days have passed is a new period (absence on its 1st school day). */
+    @Test
+    void aStartRecordedAfterTheMeetingsPeriodIsANewPeriod() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-10-06", true, "PN_MONITORING")
+                .intervention(InterventionKind.OTHER, "PN_MONITORING", "2025-11-04", null, null)
+                .day("2025-11-05", "O", "\\").judgeTo("2025-11-07");
+        assertThat(judged.of("CONSIDER_PENALTY_NOTICE")).hasSize(1);
+        assertThat(judged.recommendation("CONSIDER_PENALTY_NOTICE").getPeriod())
+                .isEqualTo("2025/26 penalty notice monitoring from 2025-11-04");
+    }
+
     /** Just after the period: absence on the 16th school day (4 November) asks for nothing. */
     @Test
     void absenceOnTheSixteenthSchoolDayIsOutsideThePeriod() {
