@@ -45,6 +45,10 @@ class TrustTemplateLadderTest {
     private static final String EIS_MEETING =
             "Trust template: 18.1 — no effect after six weeks of formal monitoring, formal meeting with the Education Inclusion Service";
     private static final String LEGAL = "Trust template: 18.2 — still no improvement after the formal meeting, legal intervention with the LA";
+    private static final String NOT_RETURNED =
+            "Trust template: 6.8 — not returned 10 school days after an authorised absence, enquiries before removal from the register";
+    private static final String EXCLUSION_NOTICE =
+            "Trust template: 8.4 — excluded pupil seen in a public place in the first 5 days, penalty notice outside the cap";
 
     private static final LocalDate TERM_START = LocalDate.of(2025, 9, 3);
 
@@ -507,6 +511,75 @@ class TrustTemplateLadderTest {
         assertThat(judged.first("LEGAL_INTERVENTION_REFERRAL").on()).isEqualTo(LocalDate.of(2025, 11, 7));
         RegisterLadder.Judged reception = afterFormalMeeting(RegisterLadder.of(ladder).born("2021-03-01")).judgeTo("2025-11-07");
         assertThat(reception.rules()).doesNotContain(LEGAL);
+    }
+
+    // --- 6.8: not returned after an authorised absence -----------------------------------------
+    // A week of leave in exceptional circumstances (C) from 29 September, then no return: the 10th school day without
+    // authorisation after it is Friday 17 October.
+
+    /** 6.8: ten school days of O straight after the authorised leave: enquiries with the LA before removal from the register. */
+    @Test
+    void notReturnedTenSchoolDaysAfterAuthorisedLeaveAsksForEnquiries() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.rules()).contains(NOT_RETURNED);
+        assertThat(judged.first("CONSIDER_REGISTER_DELETION").on()).isEqualTo(LocalDate.of(2025, 10, 17));
+    }
+
+    /** Just below: nine school days, back on the afternoon of the tenth. */
+    @Test
+    void backOnTheTenthSchoolDayAfterAuthorisedLeaveAsksForNothing() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-16", "O", "O").day("2025-10-17", "O", "\\").judgeTo("2025-10-24");
+        assertThat(judged.rules()).doesNotContain(NOT_RETURNED);
+        assertThat(judged.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+    }
+
+    /** Ten school days of O after a day in school is not "after an authorised absence" (the 20-day statutory ground is apart). */
+    @Test
+    void tenSchoolDaysWithoutAuthorisationAfterAttendingAreNotSection68() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.rules()).doesNotContain(NOT_RETURNED);
+    }
+
+    // --- 8.4: penalty notice for an excluded pupil seen in a public place ------------------------
+    // Excluded (E) from Monday 10 November; the school records the pupil seen in a public place in school hours.
+
+    /** Seen on the 5th school day of the exclusion: a penalty notice, even with both of the cap's notices already issued. */
+    @Test
+    void excludedPupilSeenInPublicOnTheFifthDayBringsANoticeOutsideTheCap() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1").penaltyNotice("P1", "2024-10-01")
+                .penaltyNotice("P1", "2025-03-03").days("2025-11-10", "2025-11-17", "E", "E")
+                .intervention(InterventionKind.OTHER, "SEEN_IN_PUBLIC_WHILE_EXCLUDED", "2025-11-14", null, null).judgeTo("2025-11-21");
+        assertThat(judged.rules()).contains(EXCLUSION_NOTICE);
+        assertThat(judged.first("CONSIDER_EXCLUSION_PENALTY_NOTICE").on()).isEqualTo(LocalDate.of(2025, 11, 14));
+        assertThat(judged.types()).doesNotContain("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    }
+
+    /** Just past it: seen on the 6th school day of the exclusion. */
+    @Test
+    void excludedPupilSeenOnTheSixthDayBringsNothing() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1").days("2025-11-10", "2025-11-17", "E", "E")
+                .intervention(InterventionKind.OTHER, "SEEN_IN_PUBLIC_WHILE_EXCLUDED", "2025-11-17", null, null).judgeTo("2025-11-21");
+        assertThat(judged.rules()).doesNotContain(EXCLUSION_NOTICE);
+    }
+
+    /** The exclusion notice is recorded apart from penalty notices for absence, so it never counts towards the cap. */
+    @Test
+    void theExclusionNoticeIsNotCountedTowardsTheCap() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).parent("P1").penaltyNotice("P1", "2025-03-03")
+                .days("2025-11-10", "2025-11-11", "E", "E")
+                .intervention(InterventionKind.OTHER, "EXCLUSION_PENALTY_NOTICE", "2025-11-12", null, null)
+                .days("2025-12-15", "2025-12-19", "G", "G").judgeTo("2025-12-19");
+        assertThat(judged.types()).contains("CONSIDER_PENALTY_NOTICE").doesNotContain("CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    }
+
+    /** No notice for a pupil below compulsory school age. */
+    @Test
+    void noExclusionNoticeBelowCompulsorySchoolAge() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).born("2021-03-01").parent("P1").days("2025-11-10", "2025-11-14", "E", "E")
+                .intervention(InterventionKind.OTHER, "SEEN_IN_PUBLIC_WHILE_EXCLUDED", "2025-11-12", null, null).judgeTo("2025-11-21");
+        assertThat(judged.rules()).doesNotContain(EXCLUSION_NOTICE);
     }
 
     private static RegisterLadder secondLetter(RegisterLadder register) {
