@@ -341,6 +341,26 @@ class StClaresLadderTest {
                 .isEqualTo("2025/26 penalty notice monitoring from 2025-11-04");
     }
 
+    // --- 4.5.1: not returned after a leave of absence ---------------------------------------------
+
+    /** A week of leave (C) from 29 September, then O: the 10th school day without authorisation is 17 October. */
+    @Test
+    void notReturnedTenSchoolDaysAfterALeaveOfAbsenceAsksForEnquiries() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.first("CONSIDER_REGISTER_DELETION").on()).isEqualTo(LocalDate.of(2025, 10, 17));
+    }
+
+    /** Just below: back on the afternoon of the tenth school day; and ten days of O after attending are not 4.5.1. */
+    @Test
+    void backOnTheTenthSchoolDayOrNoLeaveBeforeAsksForNothing() {
+        RegisterLadder.Judged back = RegisterLadder.of(ladder).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-16", "O", "O").day("2025-10-17", "O", "\\").judgeTo("2025-10-24");
+        assertThat(back.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+        RegisterLadder.Judged noLeave = RegisterLadder.of(ladder).days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(noLeave.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+    }
+
     /** Just after the period: absence on the 16th school day (4 November) asks for nothing. */
     @Test
     void absenceOnTheSixteenthSchoolDayIsOutsideThePeriod() {
