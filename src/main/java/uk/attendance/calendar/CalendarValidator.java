@@ -25,7 +25,7 @@ import uk.attendance.problem.ProblemException;
  * inside its term, closures on school days of a term, known sessions) and turns it into a {@link PostedCalendar}.
  * Every contradiction is reported, each naming its field, e.g. {@code terms[1].halfTermBreak.end}.
  */
-final class CalendarValidator {
+public final class CalendarValidator {
 
     static final int MAX_NAME = 100;
     static final int MAX_REASON = 200;
@@ -35,7 +35,8 @@ final class CalendarValidator {
     private CalendarValidator() {
     }
 
-    static PostedCalendar validate(CalendarRequest request) {
+    /** The calendar a {@code PUT /api/schools/{id}/calendar} of this request stores; a 400 problem naming each bad field. */
+    public static PostedCalendar validate(CalendarRequest request) {
         return new CalendarValidator().check(request);
     }
 

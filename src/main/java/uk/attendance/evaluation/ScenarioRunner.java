@@ -84,7 +84,9 @@ public final class ScenarioRunner {
         Pupil pupil = pupil(scenario.pupil());
         List<MarkedSession> register = scenario.register();
         TreeSet<LocalDate> schoolDays = register.stream().map(MarkedSession::date).collect(Collectors.toCollection(TreeSet::new));
-        SchoolCalendar calendar = SchoolCalendar.of(schoolDays);
+        // The school's calendar as the scenario's term: and closed: lines post it; a year without them is inferred from the
+        // register, as for a school that posted no calendar.
+        SchoolCalendar calendar = SchoolCalendar.of(schoolDays, scenario.calendars());
         TreeSet<LocalDate> eventDays = scenario.events().stream().map(Scenario.Event::date).collect(Collectors.toCollection(TreeSet::new));
         LocalDate last = schoolDays.last();
         for (Scenario.Expectation e : scenario.expectations()) {

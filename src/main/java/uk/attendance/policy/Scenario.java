@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.attendance.attendance.MarkedSession;
+import uk.attendance.attendance.PostedCalendar;
 
 /**
  * One pupil's story as an author writes it in {@code policies/<id>/scenarios/*.scenario}: the register, what the
- * school did and decided on which dates, and which actions must (or must not) have been raised by given dates.
+ * school did and decided on which dates, and which actions must (or must not) have been raised by given dates; and the
+ * school's calendar ({@code calendars}, one per academic year its term lines cover; none: inferred from the register).
  */
 public record Scenario(String file, int line, String name, PupilSpec pupil, List<MarkedSession> register, List<Event> events,
-        List<Expectation> expectations) {
+        List<Expectation> expectations, List<PostedCalendar> calendars) {
 
     public record PupilSpec(int yearGroup, LocalDate dateOfBirth, List<String> parents, Set<String> characteristics) {
     }

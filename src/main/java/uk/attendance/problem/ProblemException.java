@@ -57,6 +57,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The reasons listed, each naming its field (at most {@link #MAX_LISTED_ERRORS}). */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
     public Problem toProblem() {
         String detail = getMessage();
         if (errorCount > errors.size()) {
