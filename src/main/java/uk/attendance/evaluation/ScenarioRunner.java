@@ -126,8 +126,15 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         for (Scenario.Expectation expectation : scenario.expectations()) {
             for (String type : expectation.types()) {
-                boolean raised = actions.stream().anyMatch(a -> a.type.equals(type) && !a.raisedOn.isAfter(expectation.date()));
-                if (raised != expectation.raised()) {
+                long count = actions.stream().filter(a -> a.type.equals(type) && !a.raisedOn.isAfter(expectation.date())).count();
+                boolean raised = count > 0;
+                Integer expected = expectation.counts().get(type);
+                if (expected != null) {
+                    if (count != expected) {
+                        failures.add("line " + expectation.line() + ": expected " + expected + " " + type + " by " + expectation.date()
+                                + ", but " + count + (count == 1 ? " was" : " were") + " raised (raised: " + raised(actions) + ")");
+                    }
+                } else if (raised != expectation.raised()) {
                     failures.add("line " + expectation.line() + ": expected " + (expectation.raised() ? "" : "no ") + type + " by "
                             + expectation.date() + ", but " + (raised ? "it was raised" : "it was not raised") + " (raised: "
                             + raised(actions) + ")");

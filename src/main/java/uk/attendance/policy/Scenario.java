@@ -26,7 +26,14 @@ public record Scenario(String file, int line, String name, PupilSpec pupil, List
     public record Event(int line, LocalDate date, String decision, String kind, String type, Map<String, String> details) {
     }
 
-    /** By the end of {@code date}, an action of each type has been raised ({@code raised}) or none has. */
-    public record Expectation(int line, LocalDate date, boolean raised, List<String> types) {
+    /**
+     * By the end of {@code date}, an action of each type has been raised ({@code raised}) or none has; for a type in
+     * {@code counts}, exactly that many have been raised (a step that repeats: "2 AT1_LETTER").
+     */
+    public record Expectation(int line, LocalDate date, boolean raised, List<String> types, Map<String, Integer> counts) {
+
+        public Expectation(int line, LocalDate date, boolean raised, List<String> types) {
+            this(line, date, raised, types, Map.of());
+        }
     }
 }

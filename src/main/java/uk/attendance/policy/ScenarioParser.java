@@ -35,6 +35,7 @@ import uk.attendance.problem.ProblemException;
  * on 2025-09-19: LETTER AT1         an intervention: kind, type, then parent=, attended=yes|no, outcome=
  * on 2025-09-22: complete AT1_LETTER    a decision on the pupil's action: accept, dismiss or complete
  * expect 2025-09-19: AT1_LETTER     raised by the end of that date; "expect DATE: no AT2_LETTER" for none
+ * expect 2025-11-14: 2 AT1_LETTER   exactly two raised by the end of that date (a step that repeats)
  * </pre>
  * and the school's calendar, before the first scenario (for every scenario of the file) or inside one (for it alone):
  * <pre>
@@ -104,8 +105,7 @@ public final class ScenarioParser {
             } else if ((m = EVENT.matcher(line)).matches()) {
                 current.event(number, date(file, number, m.group(1)), m.group(2));
             } else if ((m = EXPECT.matcher(line)).matches()) {
-                List<String> types = Arrays.stream(m.group(3).split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
-                current.expectations.add(new Scenario.Expectation(number, date(file, number, m.group(1)), m.group(2) == null, types));
+                current.expectations.add(expectation(file, number, date(file, number, m.group(1)), m.group(2) == null, m.group(3)));
             } else {
                 throw new ScenarioSyntaxError(file, number, "not a line of a scenario: \"" + line + "\" (expected pupil:, a register week "
                         + "\"YYYY-MM-DD: /\\ /\\ ...\", \"on DATE: ...\", \"expect DATE: ...\", term: or closed:)");
@@ -115,6 +115,35 @@ public final class ScenarioParser {
             scenarios.add(current.build());
         }
         return scenarios;
+    }
+
+    /** "AT1_LETTER, PA_LETTER", "no AT2_LETTER", or with a count before a type: "2 AT1_LETTER" (exactly two raised by then). */
+    private static Scenario.Expectation expectation(String file, int number, LocalDate date, boolean raised, String text) {
+        List<String> types = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Integer count = null;
+        for (String token : text.split("[,\\s]+")) {
+            if (token.isBlank()) {
+                continue;
+            }
+            if (token.matches("\\d+")) {
+                if (!raised || count != null) {
+                    throw new ScenarioSyntaxError(file, number, "a count goes just before one action type, as in \"expect " + date
+                            + ": 2 AT1_LETTER\" (exactly two raised by then), and not after \"no\"");
+                }
+                count = Integer.parseInt(token);
+                continue;
+            }
+            types.add(token);
+            if (count != null) {
+                counts.put(token, count);
+                count = null;
+            }
+        }
+        if (count != null || types.isEmpty()) {
+            throw new ScenarioSyntaxError(file, number, "name the action types expected, as in \"expect " + date + ": AT1_LETTER\"");
+        }
+        return new Scenario.Expectation(number, date, raised, List.copyOf(types), Map.copyOf(counts));
     }
 
     private static String stripComment(String line) {

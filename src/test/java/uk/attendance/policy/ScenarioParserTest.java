@@ -136,6 +136,18 @@ class ScenarioParserTest {
     }
 
     @Test
+    void anExpectationCanCountAStepThatRepeats() {
+        Scenario scenario = only("scenario: x\n2025-09-08: /\\\nexpect 2025-11-14: 2 AT1_LETTER, PA_LETTER\n");
+        Scenario.Expectation expectation = scenario.expectations().get(0);
+        assertThat(expectation.types()).containsExactly("AT1_LETTER", "PA_LETTER");
+        assertThat(expectation.counts()).containsExactly(java.util.Map.entry("AT1_LETTER", 2));
+        assertThatThrownBy(() -> ScenarioParser.parse("s", "scenario: x\n2025-09-08: /\\\nexpect 2025-11-14: no 2 AT1_LETTER\n"))
+                .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 3: a count goes just before one action type");
+        assertThatThrownBy(() -> ScenarioParser.parse("s", "scenario: x\n2025-09-08: /\\\nexpect 2025-11-14: AT1_LETTER 2\n"))
+                .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 3: name the action types expected");
+    }
+
+    @Test
     void beforeTheFirstScenarioOnlyCalendarLines() {
         assertThatThrownBy(() -> ScenarioParser.parse("s", AUTUMN + "pupil: year 5\n"))
                 .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 2: a scenario starts with \"scenario: <name>\"");
