@@ -25,6 +25,7 @@ import uk.attendance.rules.fact.AgreedTargetFact;
 import uk.attendance.rules.fact.EvaluationContext;
 import uk.attendance.rules.fact.InterventionFact;
 import uk.attendance.rules.fact.ParentFact;
+import uk.attendance.rules.fact.PenaltyNoticeRequest;
 import uk.attendance.rules.fact.Period;
 import uk.attendance.rules.fact.PeriodFacts;
 import uk.attendance.rules.fact.PupilFacts;
@@ -97,7 +98,13 @@ public final class FactAssembler {
         LocalDate lastNotice = interventions.stream()
                 .filter(i -> i.kind == InterventionKind.PENALTY_NOTICE && !"WITHDRAWN".equals(i.outcome) && !i.date.isAfter(asOf))
                 .map(i -> i.date).max(LocalDate::compareTo).orElse(null);
-        LocalDate unansweredFrom = lastNotice != null && !lastNotice.isBefore(windowStart) ? lastNotice.plusDays(1) : windowStart;
+        // A lead who dismissed considering a notice at the national threshold considered the absence up to that day: like a
+        // notice, the dismissal answers the sessions before it, so it holds until new ones meet the threshold again.
+        LocalDate dismissed = actions.stream()
+                .filter(a -> PenaltyNoticeRequest.ACTION_TYPES.contains(a.type()) && PenaltyNoticeRequest.isNationalThresholdPeriod(a.period()))
+                .map(a -> a.dismissedOn(asOf)).flatMap(Optional::stream).max(LocalDate::compareTo).orElse(null);
+        LocalDate answered = lastNotice == null || dismissed != null && dismissed.isAfter(lastNotice) ? dismissed : lastNotice;
+        LocalDate unansweredFrom = answered != null && !answered.isBefore(windowStart) ? answered.plusDays(1) : windowStart;
         facts.add(new PupilFacts()
                 .setPupilId(id)
                 .setUpn(pupil.upn)
@@ -120,6 +127,8 @@ public final class FactAssembler {
                 .setLast10SchoolWeeksStart(windowStart)
                 .setUnansweredUnauthorisedSessionsLast10SchoolWeeks(days.unauthorisedSessions(unansweredFrom, asOf))
                 .setUnansweredSince(unansweredFrom)
+                .setLastPenaltyNoticeOn(lastNotice)
+                .setNationalThresholdDismissedOn(dismissed)
                 .setConsecutiveAbsenceSchoolDays(days.absenceRun(asOf))
                 .setConsecutiveUnexplainedAbsenceSchoolDays(days.unexplainedRun(asOf))
                 .setConsecutiveUnauthorisedAbsenceSchoolDays(days.unauthorisedRun(asOf))

@@ -15,6 +15,14 @@ public record RaisedAction(String type, String period, LocalDate metOn, Recommen
                 action.conditionMetOn == null ? action.raisedOn : action.conditionMetOn, action);
     }
 
+    /** The date of the decision that dismissed the action, when it stands dismissed at the end of {@code day}. */
+    java.util.Optional<LocalDate> dismissedOn(LocalDate day) {
+        if (stored == null || statusOn(day) != ActionStatus.DISMISSED) {
+            return java.util.Optional.empty();
+        }
+        return stored.decisions.stream().map(d -> d.date).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo);
+    }
+
     /** The action's status at the end of {@code day}: its latest decision dated on or before it. */
     ActionStatus statusOn(LocalDate day) {
         return stored == null ? ActionStatus.OPEN : FactAssembler.statusOn(stored, day);

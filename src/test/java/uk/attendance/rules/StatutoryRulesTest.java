@@ -8,7 +8,9 @@ import static uk.attendance.rules.Facts.penaltyNotice;
 import static uk.attendance.rules.Facts.pupil;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.attendance.evaluation.ScenarioRunner;
 import uk.attendance.rules.fact.PupilFacts;
 
 /** The statutory rules every policy is compiled with, run with an empty ladder. */
@@ -133,6 +135,68 @@ class StatutoryRulesTest {
         rules.given(atThreshold())
                 .expectFired(NO_PARENT)
                 .expectOnlyRecommended("CONSIDER_PENALTY_NOTICE");
+    }
+
+    /** 2025/26 as a school posts it: the autumn term with its October half term. */
+    private static final String AUTUMN_2025 = "term: Autumn 2025-09-03 to 2025-12-19, half term 2025-10-27 to 2025-10-31\n";
+
+    private ScenarioRunner.Result play(String scenario) {
+        ScenarioRunner.Report report = ScenarioRunner.run(rules.kieBase(), rules.parameters(),
+                List.of(new RuleSource("scenarios/statutory.scenario", AUTUMN_2025 + scenario)));
+        assertThat(report.results()).hasSize(1);
+        return report.results().get(0);
+    }
+
+    /**
+     * A lead who dismisses "consider a penalty notice" has considered the absence up to that day: the dismissal holds
+     * while the same sessions are in the 10 school weeks, past half term (the request used to come back each half term),
+     * until new unauthorised absence after the dismissal meets the threshold again: 9 new sessions do not, the 10th does.
+     */
+    @Test
+    void aDismissedNoticeStaysDismissedUntilTenNewSessionsAfterTheDismissalMeetTheThresholdAgain() {
+        ScenarioRunner.Result result = play("""
+                scenario: dismissed, then ten new sessions
+                pupil: year 5, parents P1
+                2025-09-08: OO OO OO OO OO
+                2025-09-15: /\\ /\\ /\\ /\\ /\\
+                2025-09-22: /\\ /\\ /\\ /\\ /\\
+                2025-09-29: /\\ /\\ /\\ /\\ /\\
+                2025-10-06: /\\ /\\ /\\ /\\ /\\
+                2025-10-13: /\\ /\\ /\\ /\\ /\\
+                2025-10-20: /\\ /\\ /\\ /\\ /\\
+                2025-11-03: /\\ /\\ /\\ /\\ /\\
+                2025-11-10: OO OO OO OO O\\
+                2025-11-17: O\\ /\\ /\\ /\\ /\\
+                expect 2025-09-11: no CONSIDER_PENALTY_NOTICE
+                expect 2025-09-12: 1 CONSIDER_PENALTY_NOTICE
+                on 2025-09-15: dismiss CONSIDER_PENALTY_NOTICE
+                # After half term the September sessions are still in the 10 school weeks: the dismissal holds.
+                expect 2025-11-07: 1 CONSIDER_PENALTY_NOTICE
+                # 9 sessions after the dismissal (19 in the window): not a new ground.
+                expect 2025-11-14: 1 CONSIDER_PENALTY_NOTICE
+                # The 10th after the dismissal: considered again.
+                expect 2025-11-17: 2 CONSIDER_PENALTY_NOTICE
+                """);
+        assertThat(result.passed()).as(result.message()).isTrue();
+    }
+
+    /** The same for alternative legal action when every parent is at the cap: a dismissal holds past half term. */
+    @Test
+    void aDismissedAlternativeLegalActionStaysDismissedPastHalfTerm() {
+        ScenarioRunner.Result result = play("""
+                scenario: both notices used, alternative action dismissed
+                pupil: year 5, parents P1
+                on 2025-09-03: PENALTY_NOTICE FPN parent=P1
+                on 2025-09-04: PENALTY_NOTICE FPN parent=P1
+                2025-09-08: OO OO OO OO OO
+                2025-09-15: /\\ /\\ /\\ /\\ /\\
+                2025-10-20: /\\ /\\ /\\ /\\ /\\
+                2025-11-03: /\\ /\\ /\\ /\\ /\\
+                expect 2025-09-12: 1 CONSIDER_ALTERNATIVE_LEGAL_ACTION
+                on 2025-09-15: dismiss CONSIDER_ALTERNATIVE_LEGAL_ACTION
+                expect 2025-11-07: 1 CONSIDER_ALTERNATIVE_LEGAL_ACTION
+                """);
+        assertThat(result.passed()).as(result.message()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package uk.attendance.rules.fact;
 
+import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -30,11 +31,30 @@ public class PenaltyNoticeRequest {
 
     /**
      * The period the request belongs to, when the ladder's step has its own (after a written warning, one leave of
-     * absence): a request dismissed in it is not raised again for it. Without one the statutory rules use the half term.
+     * absence): a request dismissed in it is not raised again for it. Without one the statutory rules use the half term; the
+     * national threshold's request sets {@link #nationalThresholdPeriod}.
      */
     public PenaltyNoticeRequest period(String period) {
         this.period = period;
         return this;
+    }
+
+    /** The actions the statutory rules raise for a request: a dismissal of either, at the national threshold, answers it. */
+    public static final java.util.Set<String> ACTION_TYPES = java.util.Set.of("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+
+    private static final String NATIONAL_THRESHOLD = " national threshold";
+
+    /**
+     * The period of a request at the national threshold in {@code academicYear}, answered (by a counted notice or a
+     * dismissal) on {@code answeredOn} or never (null).
+     */
+    public static String nationalThresholdPeriod(String academicYear, LocalDate answeredOn) {
+        return academicYear + NATIONAL_THRESHOLD + (answeredOn == null ? "" : " after " + answeredOn);
+    }
+
+    /** Whether an action's period is that of a request at the national threshold. */
+    public static boolean isNationalThresholdPeriod(String period) {
+        return period != null && period.contains(NATIONAL_THRESHOLD);
     }
 
     public String getPeriod() { return period; }

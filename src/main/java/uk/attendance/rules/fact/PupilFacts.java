@@ -31,6 +31,8 @@ public class PupilFacts {
     private LocalDate last10SchoolWeeksStart;
     private int unansweredUnauthorisedSessionsLast10SchoolWeeks;
     private LocalDate unansweredSince;
+    private LocalDate lastPenaltyNoticeOn;
+    private LocalDate nationalThresholdDismissedOn;
     private int consecutiveAbsenceSchoolDays;
     private int consecutiveUnexplainedAbsenceSchoolDays;
     private int consecutiveUnauthorisedAbsenceSchoolDays;
@@ -90,9 +92,43 @@ public class PupilFacts {
      */
     public int getUnansweredUnauthorisedSessionsLast10SchoolWeeks() { return unansweredUnauthorisedSessionsLast10SchoolWeeks; }
     public PupilFacts setUnansweredUnauthorisedSessionsLast10SchoolWeeks(int sessions) { this.unansweredUnauthorisedSessionsLast10SchoolWeeks = sessions; return this; }
-    /** The first day those sessions are counted from: the window's start, or the day after the latest counted notice in it. */
+    /**
+     * The first day those sessions are counted from: the window's start, or the day after the latest counted notice (or
+     * dismissal at the national threshold) in it.
+     */
     public LocalDate getUnansweredSince() { return unansweredSince; }
     public PupilFacts setUnansweredSince(LocalDate since) { this.unansweredSince = since; return this; }
+    /** The date of the latest counted (not withdrawn) penalty notice, or null. */
+    public LocalDate getLastPenaltyNoticeOn() { return lastPenaltyNoticeOn; }
+    public PupilFacts setLastPenaltyNoticeOn(LocalDate date) { this.lastPenaltyNoticeOn = date; return this; }
+    /**
+     * The latest day the school dismissed considering a penalty notice (or alternative legal action) raised at the
+     * national threshold, or null: the lead considered the absence up to that day, so, like a notice, the dismissal
+     * answers the sessions up to it.
+     */
+    public LocalDate getNationalThresholdDismissedOn() { return nationalThresholdDismissedOn; }
+    public PupilFacts setNationalThresholdDismissedOn(LocalDate date) { this.nationalThresholdDismissedOn = date; return this; }
+    /** The later of the latest counted notice and the latest dismissal at the national threshold, or null. */
+    public LocalDate getPenaltyNoticeAnsweredOn() {
+        if (lastPenaltyNoticeOn == null) {
+            return nationalThresholdDismissedOn;
+        }
+        return nationalThresholdDismissedOn == null || lastPenaltyNoticeOn.isAfter(nationalThresholdDismissedOn)
+                ? lastPenaltyNoticeOn : nationalThresholdDismissedOn;
+    }
+    /** Whether the latest answer was the school's dismissal rather than a notice. */
+    public boolean isAnsweredByDismissal() {
+        return nationalThresholdDismissedOn != null && nationalThresholdDismissedOn.equals(getPenaltyNoticeAnsweredOn())
+                && !nationalThresholdDismissedOn.equals(lastPenaltyNoticeOn);
+    }
+    /**
+     * The period of a request at the national threshold: one per academic year and answer, so a request is raised once
+     * for the sessions since the latest notice or dismissal, and a dismissed one is not raised again until sessions after
+     * the dismissal meet the threshold (see {@link PenaltyNoticeRequest#nationalThresholdPeriod}).
+     */
+    public String getNationalThresholdPeriod() {
+        return PenaltyNoticeRequest.nationalThresholdPeriod(academicYear, getPenaltyNoticeAnsweredOn());
+    }
     /** School days, ending at the evaluation date, on which the pupil missed at least one session. */
     public int getConsecutiveAbsenceSchoolDays() { return consecutiveAbsenceSchoolDays; }
     public PupilFacts setConsecutiveAbsenceSchoolDays(int days) { this.consecutiveAbsenceSchoolDays = days; return this; }
