@@ -134,6 +134,10 @@ public final class ScenarioParser {
                 count = Integer.parseInt(token);
                 continue;
             }
+            if (token.equalsIgnoreCase("no")) {
+                throw new ScenarioSyntaxError(file, number, "\"no\" goes first, for every type of the line: write the actions not "
+                        + "expected on a line of their own, \"expect " + date + ": no AT2_LETTER\"");
+            }
             types.add(token);
             if (count != null) {
                 counts.put(token, count);

@@ -145,6 +145,8 @@ class ScenarioParserTest {
                 .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 3: a count goes just before one action type");
         assertThatThrownBy(() -> ScenarioParser.parse("s", "scenario: x\n2025-09-08: /\\\nexpect 2025-11-14: AT1_LETTER 2\n"))
                 .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 3: name the action types expected");
+        assertThatThrownBy(() -> ScenarioParser.parse("s", "scenario: x\n2025-09-08: /\\\nexpect 2025-11-14: 1 AT1_LETTER, no AT2_LETTER\n"))
+                .isInstanceOf(ScenarioSyntaxError.class).hasMessageStartingWith("s line 3: \"no\" goes first");
     }
 
     @Test
