@@ -66,6 +66,43 @@ class CoopersLadderTest {
         assertThat(outcome.recommendation("ATTENDANCE_REWARD").getReason()).contains("97.0% this year over 20 sessions");
     }
 
+    // --- From register marks, on the 2025/26 calendar: each threshold and one session below it ------------------
+
+    private static String schoolDay(int index) {
+        return RegisterLadder.CALENDAR.schoolDays().get(index).toString();
+    }
+
+    /** 20 sessions at 100% on the 10th school day: the reward that day, not on the 9th (18 sessions). */
+    @Test
+    void rewardFromMarksOnTheDayTheTwentiethSessionIsMarked() {
+        RegisterLadder.Judged judged = RegisterLadder.of(coopers).judgeTo(schoolDay(12));
+        assertThat(judged.first("ATTENDANCE_REWARD").on()).isEqualTo(LocalDate.parse(schoolDay(9)));
+    }
+
+    /**
+     * Missed sessions 39, 67 and 100 leave 97 of 100, exactly 97%: no AT1 letter. The 101st missed makes 97 of 101 (96.0%):
+     * the letter that day.
+     */
+    @Test
+    void at1LetterFromMarksAtTheFourthMissedSessionNotAtExactly97Percent() {
+        RegisterLadder exactly97 = RegisterLadder.of(coopers).day(schoolDay(19), "I", "\\").day(schoolDay(33), "I", "\\")
+                .day(schoolDay(49), "/", "I");
+        assertThat(exactly97.judgeTo(schoolDay(55)).types()).doesNotContain("AT1_LETTER");
+        RegisterLadder below97 = RegisterLadder.of(coopers).day(schoolDay(19), "I", "\\").day(schoolDay(33), "I", "\\")
+                .day(schoolDay(49), "/", "I").day(schoolDay(50), "I", "\\");
+        assertThat(below97.judgeTo(schoolDay(55)).first("AT1_LETTER").on()).isEqualTo(LocalDate.parse(schoolDay(50)));
+    }
+
+    /** 2 sessions missed of 20 is 10%: the PA letter; 2 of 22 (9.1%) is not. */
+    @Test
+    void paLetterFromMarksAtTenPercentNotAtNinePointOne() {
+        RegisterLadder.Judged at10 = RegisterLadder.of(coopers).day(schoolDay(9), "I", "I").judgeTo(schoolDay(14));
+        assertThat(at10.first("PA_LETTER").on()).isEqualTo(LocalDate.parse(schoolDay(9)));
+        RegisterLadder.Judged at91 = RegisterLadder.of(coopers).day(schoolDay(9), "/", "I").day(schoolDay(10), "I", "\\")
+                .judgeTo(schoolDay(14));
+        assertThat(at91.types()).doesNotContain("PA_LETTER");
+    }
+
     @Test
     void noRewardAtExactly97Percent() {
         coopers.given(pupilAttending(97.0, 200))
