@@ -23,7 +23,6 @@ class StClaresLadderTest {
     private static final String AMBER_GREEN = "St Clare's: 7.21 band — AMBER-GREEN";
     private static final String RED_AMBER = "St Clare's: 7.21 band — RED-AMBER";
     private static final String RED = "St Clare's: 7.21 band — RED";
-    private static final String CONGRATULATION = "St Clare's: GREEN — congratulation letter each half term";
     private static final String TARGET_AMBER_GREEN = "St Clare's: AMBER-GREEN — individual attendance target and review date";
     private static final String TARGET_RED_AMBER = "St Clare's: RED-AMBER — individual attendance target and review date";
     private static final String TARGET_RED = "St Clare's: RED — individual attendance target, RED-AMBER interventions escalated";
@@ -37,7 +36,6 @@ class StClaresLadderTest {
             "St Clare's: parent missed the meeting with unauthorised absence — penalty notice monitoring period commences";
     private static final String PN_REQUEST = "St Clare's: unauthorised absence in the penalty notice monitoring period — penalty notice";
     private static final String PANEL = "St Clare's: RED-AMBER — interventions had unsatisfactory impact — attendance panel";
-    private static final String HOME_VISIT = "St Clare's: RED-AMBER — parent missed the attendance panel — home visit";
     private static final String REFERRAL_AFTER_VISITS =
             "St Clare's: RED-AMBER — home visits made after the missed panel — refer to the local authority";
     private static final String REFERRAL_BY_PANEL = "St Clare's: RED-AMBER — attendance panel outcome — refer to the local authority";
@@ -48,16 +46,18 @@ class StClaresLadderTest {
 
     // --- 7.21 bands and 7.22 arrow -----------------------------------------------------------
 
+    // Bands from register marks on the test calendar (RegisterLadder: no INSET day, so the first half term has 38 school
+    // days, 76 sessions): GREEN (97%) is at most 2 missed, AMBER-GREEN (94%) at most 4, RED-AMBER (90%) at most 7.
+    // The scenarios (scenarios/bands.scenario) do the same on the school's calendar, with its INSET day (74 sessions).
+    // The tests just below with exact percentages check how the seed's gaps (96.5%, 93.5%, exactly 90%) are banded,
+    // which no half term of 74 or 76 sessions reaches exactly.
+
     @Test
     void greenFromNinetySevenPercentLastHalfTerm() {
-        double green = ladder.parameters().number("band.green.min");
-        ladder.given(pupil(), lastHalfTerm(green))
-                .expectFired(GREEN)
-                .expectBand("GREEN");
-        ladder.given(pupil(), lastHalfTerm(96.99))
-                .expectNotFired(GREEN)
-                .expectFired(AMBER_GREEN)
-                .expectBand("AMBER-GREEN");
+        RegisterLadder.of(ladder).day("2025-09-08", "I", "I").on("2025-11-03")
+                .expectFired(GREEN).expectNotFired(AMBER_GREEN).expectBand("GREEN");
+        RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\").on("2025-11-03")
+                .expectFired(AMBER_GREEN).expectNotFired(GREEN).expectBand("AMBER-GREEN");
     }
 
     @Test
@@ -91,82 +91,72 @@ class StClaresLadderTest {
 
     // --- GREEN ----------------------------------------------------------------------------------
 
+    /** 74 of 76 sessions (97.4%) last half term: the congratulation letter and the merit reward, each half term. */
     @Test
     void greenPupilGetsCongratulationLetterEachHalfTerm() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), lastHalfTerm(97.0))
-                .expectFired(CONGRATULATION)
-                .expectOnlyRecommended("CONGRATULATION_LETTER");
-        assertThat(outcome.recommendation("CONGRATULATION_LETTER").getPeriod()).isEqualTo(HALF_TERM);
-        assertThat(outcome.recommendation("CONGRATULATION_LETTER").getReason()).contains("97.0%");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").judgeTo("2026-01-05");
+        assertThat(judged.of("CONGRATULATION_LETTER")).extracting(DayStream.Held::on)
+                .containsExactly(LocalDate.of(2025, 11, 3), LocalDate.of(2026, 1, 5));
+        assertThat(judged.of("MERIT_REWARD")).extracting(DayStream.Held::on)
+                .containsExactly(LocalDate.of(2025, 11, 3), LocalDate.of(2026, 1, 5));
+        assertThat(judged.recommendation("CONGRATULATION_LETTER").getPeriod()).isEqualTo(HALF_TERM);
+        assertThat(judged.recommendation("CONGRATULATION_LETTER").getReason()).contains("97.4%", "76 sessions");
+        assertThat(judged.types()).doesNotContain("ATTENDANCE_TARGET", "CONCERN_LETTER");
     }
 
-    @Test
-    void noCongratulationLetterJustBelowGreen() {
-        ladder.given(pupil(), lastHalfTerm(96.99))
-                .expectNotFired(CONGRATULATION)
-                .expectNotRecommended("CONGRATULATION_LETTER");
-    }
-
-    // --- Individual attendance target -----------------------------------------------------------
-
+    /** Just below: 73 of 76 (96.1%), AMBER-GREEN: no letter, no reward, and the target to reach GREEN instead. */
     @Test
     void amberGreenPupilGetsTargetInSessionsToReachGreen() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), lastHalfTerm(96.99))
-                .expectFired(TARGET_AMBER_GREEN)
-                .expectRecommended("ATTENDANCE_TARGET");
-        // 70 sessions at 97% or more: at most 2 missed.
-        assertThat(outcome.recommendation("ATTENDANCE_TARGET").getReason())
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(judged.types()).doesNotContain("CONGRATULATION_LETTER", "MERIT_REWARD", "CONCERN_LETTER");
+        assertThat(judged.first("ATTENDANCE_TARGET").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getRule()).isEqualTo(TARGET_AMBER_GREEN);
+        // 76 sessions at 97% or more: at most 2 missed.
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getReason())
                 .contains("reach GREEN (97% or more)", "no more than 2 sessions", "Review in 15 school days");
-        assertThat(outcome.recommendation("ATTENDANCE_TARGET").getPeriod()).isEqualTo(HALF_TERM);
-        assertThat(outcome.recommendation("ATTENDANCE_TARGET").getRecordsKind()).isEqualTo("ATTENDANCE_TARGET");
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getPeriod()).isEqualTo(HALF_TERM);
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getRecordsKind()).isEqualTo("ATTENDANCE_TARGET");
     }
 
-    @Test
-    void greenPupilGetsNoTarget() {
-        ladder.given(pupil(), lastHalfTerm(97.0))
-                .expectNotFired(TARGET_AMBER_GREEN)
-                .expectNotRecommended("ATTENDANCE_TARGET");
-    }
-
+    /** 71 of 76 (93.4%), one session below AMBER-GREEN: RED-AMBER, whose target is AMBER-GREEN, at most 4 missed. */
     @Test
     void redAmberPupilGetsTargetToReachAmberGreen() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), lastHalfTerm(93.99))
-                .expectFired(TARGET_RED_AMBER)
-                .expectNotFired(TARGET_AMBER_GREEN)
-                .expectRecommended("ATTENDANCE_TARGET");
-        // 70 sessions at 94% or more: at most 4 missed.
-        assertThat(outcome.recommendation("ATTENDANCE_TARGET").getReason()).contains("reach AMBER-GREEN (94% or more)", "no more than 4 sessions");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-09", "I", "I").day("2025-09-10", "I", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getRule()).isEqualTo(TARGET_RED_AMBER);
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getReason()).contains("reach AMBER-GREEN (94% or more)", "no more than 4 sessions");
     }
 
+    /** 68 of 76 (89.5%), one session below RED-AMBER: RED, whose target is RED-AMBER, at most 7 missed. */
     @Test
     void redPupilGetsTargetToReachRedAmber() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), lastHalfTerm(89.99))
-                .expectFired(TARGET_RED)
-                .expectNotFired(TARGET_RED_AMBER)
-                .expectRecommended("ATTENDANCE_TARGET");
-        // 70 sessions at 90% or more: at most 7 missed.
-        assertThat(outcome.recommendation("ATTENDANCE_TARGET").getReason()).contains("reach RED-AMBER (90% or more)", "no more than 7 sessions");
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-11", "I", "I").judgeTo("2025-11-07");
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getRule()).isEqualTo(TARGET_RED);
+        assertThat(judged.recommendation("ATTENDANCE_TARGET").getReason()).contains("reach RED-AMBER (90% or more)", "no more than 7 sessions");
     }
 
     // --- Letter of concern ----------------------------------------------------------------------
 
+    /** AMBER-GREEN (73 of 76) with one of the three sessions unauthorised (O): the letter of concern, each half term. */
     @Test
     void concernLetterWhenUnauthorisedAbsenceLastHalfTerm() {
-        LadderVerifier.Outcome outcome = ladder.given(pupil(), period(Period.PREVIOUS_HALF_TERM, 95.0, 1))
-                .expectFired(CONCERN_UNAUTHORISED)
-                .expectRecommended("CONCERN_LETTER");
-        assertThat(outcome.recommendation("CONCERN_LETTER").getReason()).contains("1 session of unauthorised absence");
-        assertThat(outcome.recommendation("CONCERN_LETTER").getPeriod()).isEqualTo(HALF_TERM);
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "O", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(judged.first("CONCERN_LETTER").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(judged.recommendation("CONCERN_LETTER").getRule()).isEqualTo(CONCERN_UNAUTHORISED);
+        assertThat(judged.recommendation("CONCERN_LETTER").getReason()).contains("1 session of unauthorised absence");
+        assertThat(judged.recommendation("CONCERN_LETTER").getPeriod()).isEqualTo(HALF_TERM);
     }
 
+    /** Just below: the same three sessions authorised; or GREEN (74 of 76) with its unauthorised one: no letter. */
     @Test
     void noConcernLetterWithoutUnauthorisedAbsenceOrWhenGreen() {
-        ladder.given(pupil(), period(Period.PREVIOUS_HALF_TERM, 95.0, 0))
-                .expectNotFired(CONCERN_UNAUTHORISED)
-                .expectNotRecommended("CONCERN_LETTER");
-        ladder.given(pupil(), period(Period.PREVIOUS_HALF_TERM, 98.0, 1))
-                .expectNotFired(CONCERN_UNAUTHORISED)
-                .expectNotRecommended("CONCERN_LETTER");
+        RegisterLadder.Judged authorised = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\")
+                .judgeTo("2025-11-07");
+        assertThat(authorised.types()).doesNotContain("CONCERN_LETTER");
+        RegisterLadder.Judged green = RegisterLadder.of(ladder).day("2025-09-08", "I", "O").judgeTo("2025-11-07");
+        assertThat(green.types()).doesNotContain("CONCERN_LETTER");
     }
 
     @Test
@@ -416,101 +406,116 @@ class StClaresLadderTest {
 
     // --- Attendance panel, home visits, local authority ------------------------------------------
 
+    // RED-AMBER from marks: 6 of 76 sessions missed in the first half term (92.1%); the target (3 November), the letter
+    // of concern (4 November) and the parent meeting (5 November) recorded; the meeting is reviewed 15 school days later.
+
+    private RegisterLadder redAmberWithTargetLetterAndMeeting() {
+        return RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I")
+                .intervention(InterventionKind.ATTENDANCE_TARGET, "INDIVIDUAL_TARGET", "2025-11-03", null, null)
+                .intervention(InterventionKind.LETTER, "CONCERN", "2025-11-04", null, null)
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-11-05", true, "RESOLVED");
+    }
+
+    /** 28 of 30 sessions in the 15 school days since the meeting (93.3%), below the band above: the panel on 26 November. */
     @Test
     void redAmberPupilWhoseMeetingHadNoImpactIsInvitedToThePanel() {
-        int review = ladder.parameters().integer("meeting.review.schoolDays");
-        ladder.given(pupil(), lastHalfTerm(92.0), target(40, 92.0, 92.0), concernLetter(30, 92.0, 92.0),
-                        parentMeeting(review, true, "RESOLVED", 92.0, 91.5))
-                .expectFired(PANEL)
-                .expectRecommended("ATTENDANCE_PANEL");
-        ladder.given(pupil(), lastHalfTerm(85.0), target(40, 88.0, 88.0), concernLetter(30, 88.0, 88.0),
-                        parentMeeting(review, true, "PARENTING_CONTRACT", 88.0, 85.0))
-                .expectFired(PANEL)
-                .expectRecommended("ATTENDANCE_PANEL");
+        RegisterLadder.Judged judged = redAmberWithTargetLetterAndMeeting().day("2025-11-10", "I", "I").judgeTo("2025-11-28");
+        assertThat(judged.first("ATTENDANCE_PANEL").on()).isEqualTo(LocalDate.of(2025, 11, 26));
+        assertThat(judged.recommendation("ATTENDANCE_PANEL").getRule()).isEqualTo(PANEL);
+        // Just below: 29 of 30 (96.7%), at the band above: no panel.
+        RegisterLadder.Judged improved = redAmberWithTargetLetterAndMeeting().day("2025-11-10", "I", "\\").judgeTo("2025-11-28");
+        assertThat(improved.types()).doesNotContain("ATTENDANCE_PANEL");
     }
 
     /** "Where these interventions have already been implemented": without the target and the letter first, no panel. */
     @Test
     void noPanelUnlessTheTargetAndTheLetterCameFirst() {
-        int review = ladder.parameters().integer("meeting.review.schoolDays");
-        ladder.given(pupil(), lastHalfTerm(92.0), parentMeeting(review, true, "RESOLVED", 92.0, 91.5))
-                .expectNotFired(PANEL);
-        ladder.given(pupil(), lastHalfTerm(92.0), target(40, 92.0, 92.0), parentMeeting(review, true, "RESOLVED", 92.0, 91.5))
-                .expectNotFired(PANEL);
+        RegisterLadder.Judged meetingOnly = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I")
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-11-05", true, "RESOLVED")
+                .day("2025-11-10", "I", "I").judgeTo("2025-11-28");
+        assertThat(meetingOnly.types()).doesNotContain("ATTENDANCE_PANEL");
+        RegisterLadder.Judged noLetter = RegisterLadder.of(ladder).days("2025-09-08", "2025-09-10", "I", "I")
+                .intervention(InterventionKind.ATTENDANCE_TARGET, "INDIVIDUAL_TARGET", "2025-11-03", null, null)
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-11-05", true, "RESOLVED")
+                .day("2025-11-10", "I", "I").judgeTo("2025-11-28");
+        assertThat(noLetter.types()).doesNotContain("ATTENDANCE_PANEL");
     }
 
+    /** AMBER-GREEN (73 of 76) has no panel in the seed, whatever happened since the meeting. */
     @Test
-    void noPanelForAmberGreenBeforeTheReviewOrWhenTheMeetingWorked() {
-        int review = ladder.parameters().integer("meeting.review.schoolDays");
-        ladder.given(pupil(), lastHalfTerm(95.0), parentMeeting(review, true, "RESOLVED", 92.0, 91.5))
-                .expectNotFired(PANEL)
-                .expectNotRecommended("ATTENDANCE_PANEL");
-        ladder.given(pupil(), lastHalfTerm(92.0), parentMeeting(review - 1, true, "RESOLVED", 92.0, 91.5))
-                .expectNotFired(PANEL)
-                .expectNotRecommended("ATTENDANCE_PANEL");
-        ladder.given(pupil(), lastHalfTerm(92.0), parentMeeting(review, true, "RESOLVED", 92.0, 97.0))
-                .expectNotFired(PANEL)
-                .expectNotRecommended("ATTENDANCE_PANEL");
+    void noPanelForAmberGreen() {
+        RegisterLadder.Judged judged = RegisterLadder.of(ladder).day("2025-09-08", "I", "I").day("2025-09-09", "I", "\\")
+                .intervention(InterventionKind.ATTENDANCE_TARGET, "INDIVIDUAL_TARGET", "2025-11-03", null, null)
+                .intervention(InterventionKind.LETTER, "CONCERN", "2025-11-04", null, null)
+                .intervention(InterventionKind.MEETING, "PARENT_MEETING", "2025-11-05", true, "RESOLVED")
+                .days("2025-11-10", "2025-11-11", "I", "I").judgeTo("2025-11-28");
+        assertThat(judged.types()).doesNotContain("ATTENDANCE_PANEL");
+    }
+
+    private RegisterLadder missedPanel() {
+        return RegisterLadder.of(ladder).intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-11-03", false, null);
     }
 
     @Test
     void parentMissingThePanelGetsAHomeVisitThenASecond() {
-        LadderVerifier.Outcome first = ladder.given(pupil(), panel(10, false, null))
-                .expectFired(HOME_VISIT)
-                .expectRecommended("HOME_VISIT")
-                .expectNotRecommended("LA_REFERRAL");
+        RegisterLadder.Judged first = missedPanel().judgeTo("2025-11-04");
+        assertThat(first.first("HOME_VISIT").on()).isEqualTo(LocalDate.of(2025, 11, 3));
         assertThat(first.recommendation("HOME_VISIT").getPeriod()).isEqualTo("2025/26 home visit 1");
-        LadderVerifier.Outcome second = ladder.given(pupil(), panel(10, false, null), homeVisit(5))
-                .expectFired(HOME_VISIT)
-                .expectRecommended("HOME_VISIT")
-                .expectNotRecommended("LA_REFERRAL");
-        assertThat(second.recommendation("HOME_VISIT").getPeriod()).isEqualTo("2025/26 home visit 2");
+        assertThat(first.types()).doesNotContain("LA_REFERRAL");
+        RegisterLadder.Judged second = missedPanel().intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-05", null, null)
+                .judgeTo("2025-11-06");
+        assertThat(second.of("HOME_VISIT")).extracting(h -> h.recommendation().getPeriod())
+                .containsExactly("2025/26 home visit 1", "2025/26 home visit 2");
+        assertThat(second.types()).doesNotContain("LA_REFERRAL");
     }
 
     @Test
     void noHomeVisitWhenTheParentAttendedThePanelOrGaveAReason() {
-        ladder.given(pupil(), panel(10, true, "CAF"))
-                .expectNotFired(HOME_VISIT)
-                .expectNothingRecommended();
-        ladder.given(pupil(), panel(10, false, "REASON_GIVEN"))
-                .expectNotFired(HOME_VISIT)
-                .expectNothingRecommended();
+        RegisterLadder.Judged attended = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-11-03", true, "CAF").judgeTo("2025-11-07");
+        assertThat(attended.types()).contains("CAF").doesNotContain("HOME_VISIT", "LA_REFERRAL");
+        RegisterLadder.Judged reason = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-11-03", false, "REASON_GIVEN").judgeTo("2025-11-07");
+        assertThat(reason.types()).doesNotContain("HOME_VISIT", "LA_REFERRAL", "CAF");
     }
 
+    /** The second visit after the missed panel (7 November) brings the referral that day; one visit does not. */
     @Test
     void twoHomeVisitsAfterTheMissedPanelLeadToLaReferral() {
-        ladder.given(pupil(), panel(10, false, null), homeVisit(6), homeVisit(2))
-                .expectFired(REFERRAL_AFTER_VISITS)
-                .expectNotFired(HOME_VISIT)
-                .expectOnlyRecommended("LA_REFERRAL");
+        RegisterLadder.Judged judged = missedPanel()
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-05", null, null)
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-07", null, null).judgeTo("2025-11-10");
+        assertThat(judged.first("LA_REFERRAL").on()).isEqualTo(LocalDate.of(2025, 11, 7));
+        assertThat(judged.recommendation("LA_REFERRAL").getRule()).isEqualTo(REFERRAL_AFTER_VISITS);
     }
 
     @Test
     void homeVisitBeforeThePanelDoesNotCountTowardsTheReferral() {
-        ladder.given(pupil(), panel(10, false, null), homeVisit(20), homeVisit(2))
-                .expectNotFired(REFERRAL_AFTER_VISITS)
-                .expectNotRecommended("LA_REFERRAL")
-                .expectRecommended("HOME_VISIT");
+        RegisterLadder.Judged judged = missedPanel()
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-10-20", null, null)
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-07", null, null).judgeTo("2025-11-14");
+        assertThat(judged.types()).doesNotContain("LA_REFERRAL").contains("HOME_VISIT");
     }
 
     @Test
     void panelDecidingOnLaReferralRecommendsIt() {
-        ladder.given(pupil(), panel(3, true, "LA_REFERRAL"))
-                .expectFired(REFERRAL_BY_PANEL)
-                .expectRecommended("LA_REFERRAL");
-        ladder.given(pupil(), panel(3, true, "CAF"))
-                .expectNotFired(REFERRAL_BY_PANEL)
-                .expectNotRecommended("LA_REFERRAL");
+        RegisterLadder.Judged referral = RegisterLadder.of(ladder)
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-11-03", true, "LA_REFERRAL").judgeTo("2025-11-07");
+        assertThat(referral.first("LA_REFERRAL").on()).isEqualTo(LocalDate.of(2025, 11, 3));
+        assertThat(referral.recommendation("LA_REFERRAL").getRule()).isEqualTo(REFERRAL_BY_PANEL);
+        assertThat(referral.types()).doesNotContain("CAF");
     }
 
+    /** A pupil not yet of compulsory school age (born March 2021): neither referral, however the panel went. */
     @Test
-    void noReferralForLegalProceedingsForAPupilPastCompulsorySchoolAge() {
-        ladder.given(pupil().setCompulsorySchoolAge(false), panel(3, true, "LA_REFERRAL"))
-                .expectNotFired(REFERRAL_BY_PANEL)
-                .expectNotRecommended("LA_REFERRAL");
-        ladder.given(pupil().setCompulsorySchoolAge(false), panel(10, false, null), homeVisit(6), homeVisit(2))
-                .expectNotFired(REFERRAL_AFTER_VISITS)
-                .expectNotRecommended("LA_REFERRAL");
+    void noReferralForLegalProceedingsForAPupilNotOfCompulsorySchoolAge() {
+        RegisterLadder.Judged byPanel = RegisterLadder.of(ladder).born("2021-03-01")
+                .intervention(InterventionKind.MEETING, "ATTENDANCE_PANEL", "2025-11-03", true, "LA_REFERRAL").judgeTo("2025-11-07");
+        assertThat(byPanel.types()).doesNotContain("LA_REFERRAL");
+        RegisterLadder.Judged afterVisits = missedPanel().born("2021-03-01")
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-05", null, null)
+                .intervention(InterventionKind.HOME_VISIT, "ENGAGEMENT", "2025-11-07", null, null).judgeTo("2025-11-10");
+        assertThat(afterVisits.types()).doesNotContain("LA_REFERRAL");
     }
 
     // --- RED: the RED-AMBER steps escalate --------------------------------------------------------
@@ -525,7 +530,7 @@ class StClaresLadderTest {
     }
 
     // --- Each half term, each term, each week: from register marks -----------------------------------
-    // The first half term has 76 sessions, the autumn term 146.
+    // On the test calendar (no INSET day) the first half term has 76 sessions, the autumn term 146.
 
     /** Autumn term at 97.3% (4 of 146 sessions missed): the termly certificate on the first day of spring. */
     @Test
@@ -612,11 +617,4 @@ class StClaresLadderTest {
                 .setUnauthorisedSessionsSince(unauthorisedOnSchoolDays.length).setUnauthorisedSessionsBySchoolDay(perDay);
     }
 
-    private static InterventionFact panel(int schoolDaysSince, Boolean parentAttended, String outcome) {
-        return meeting(schoolDaysSince, parentAttended, outcome).setType("ATTENDANCE_PANEL");
-    }
-
-    private static InterventionFact homeVisit(int schoolDaysSince) {
-        return intervention("HOME_VISIT", schoolDaysSince).setType("ENGAGEMENT");
-    }
 }
