@@ -22,22 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Passwords {
 
-    private static final int COST = 11;
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Verifying against this when the user does not exist takes as long as a real check. */
-    private static final String DECOY_HASH = BCrypt.withDefaults().hashToString(COST, "decoy".toCharArray());
-
     private final byte[] pepper = randomBytes(32);
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int cost;
+    /** Verifying against this when the user does not exist takes as long as a real check. */
+    private final String decoyHash;
 
-    Passwords(Clock clock) {
+    Passwords(Clock clock, SecurityConfig config) {
         this.clock = clock;
+        this.cost = config.passwordHashCost();
+        this.decoyHash = hash("decoy");
     }
 
     public String hash(String password) {
-        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
     public boolean matches(String username, char[] password, String storedHash) {
@@ -56,7 +57,7 @@ public class Passwords {
     }
 
     public void decoyCheck(char[] password) {
-        BCrypt.verifyer().verify(password, DECOY_HASH);
+        BCrypt.verifyer().verify(password, decoyHash);
     }
 
     /** A password or token a person can copy: 32 random bytes, base64url. */

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Sign-in throttling, and how the service learns it is served over TLS. Each can come from ATTENDANCE_SECURITY_*. */
+/** Sign-in throttling, password hashing, and how the service learns it is served over TLS. Each can come from ATTENDANCE_SECURITY_*. */
 @ConfigMapping(prefix = "attendance.security")
 public interface SecurityConfig {
 
@@ -29,4 +29,11 @@ public interface SecurityConfig {
      */
     @WithDefault("false")
     boolean behindTlsProxy();
+
+    /**
+     * The bcrypt work factor for people's passwords: each step doubles the time a check takes, for an attacker with a
+     * stolen hash as for the service. Existing hashes keep the cost they were made with.
+     */
+    @WithDefault("11")
+    int passwordHashCost();
 }

@@ -74,6 +74,11 @@ class SignInThrottleTest {
         public boolean behindTlsProxy() {
             return false;
         }
+
+        @Override
+        public int passwordHashCost() {
+            return 4;
+        }
     }
 
     private static final class MovableClock extends Clock {
