@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import uk.attendance.config.PolicyDirectory;
@@ -123,13 +127,13 @@ public class PolicyRegistry {
         if (ids.isEmpty()) {
             LOG.warnf("No policy folders in %s: set ATTENDANCE_POLICIES_DIR to the policies folder", directory.root());
         }
-        for (String id : ids) {
-            PolicyFolder folder = PolicyFolder.read(directory.folder(id));
-            String version = folder.version();
-            if (!version.equals(compiledVersions.get(id))) {
-                install(folder, compile(folder), by);
-                compiledVersions.put(id, version);
-            }
+        List<PolicyFolder> changed = ids.stream().map(id -> PolicyFolder.read(directory.folder(id)))
+                .filter(folder -> !folder.version().equals(compiledVersions.get(folder.id()))).toList();
+        List<PolicyCompiler.Compilation> compilations = compileAll(changed);
+        for (int i = 0; i < changed.size(); i++) {
+            PolicyFolder folder = changed.get(i);
+            install(folder, compilations.get(i), by);
+            compiledVersions.put(folder.id(), folder.version());
         }
         policies.keySet().removeIf(id -> {
             if (directory.exists(id)) {
@@ -141,6 +145,41 @@ public class PolicyRegistry {
             return true;
         });
         return list();
+    }
+
+    /**
+     * Compiles the folders side by side, one per core: the start (and a reload after a statutory change) compiles
+     * every policy, and each takes seconds. Drools finds the fact classes through the thread's context class loader,
+     * so the compiling threads get the caller's.
+     */
+    private List<PolicyCompiler.Compilation> compileAll(List<PolicyFolder> folders) {
+        if (folders.size() < 2) {
+            return folders.stream().map(this::compile).toList();
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int threads = Math.min(folders.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "policy-compiler");
+            thread.setContextClassLoader(loader);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<PolicyCompiler.Compilation>> pending = folders.stream()
+                    .map(folder -> pool.submit(() -> compile(folder))).toList();
+            List<PolicyCompiler.Compilation> done = new ArrayList<>();
+            for (Future<PolicyCompiler.Compilation> compilation : pending) {
+                done.add(compilation.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling policies", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Puts a compiled folder in use (or records why it failed), and keeps the version in the history. */
