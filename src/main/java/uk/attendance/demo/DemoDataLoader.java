@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import uk.attendance.attendance.AttendanceService;
 import uk.attendance.config.AttendanceConfig;
@@ -72,21 +73,27 @@ public class DemoDataLoader {
     @ActivateRequestContext
     public List<String> createDemoSchools() {
         List<String> created = new ArrayList<>();
-        List<LocalDate> days = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now(clock));
-        DemoSchoolGenerator generator = new DemoSchoolGenerator(SEED);
         for (String policy : policies.ids()) {
-            SchoolPhase phase = SECONDARY_POLICIES.getOrDefault(policy, SchoolPhase.PRIMARY);
-            String schoolId = "demo-" + policy;
-            DemoSchool school = generator.school(schoolId, "Demo school (" + policy + ")", policy, phase,
-                    phase == SchoolPhase.SECONDARY ? SECONDARY_PUPILS : PRIMARY_PUPILS, days);
-            try {
-                load(school);
-                created.add(schoolId);
-            } catch (ProblemException e) {
-                LOG.warnf("Demo school %s not completed: %s", schoolId, e.toProblem().detail());
-            }
+            createDemoSchool(policy).ifPresent(created::add);
         }
         return created;
+    }
+
+    /** The demo school of one policy, {@code demo-<policy>}: its id, or empty when it could not be completed. */
+    @ActivateRequestContext
+    public Optional<String> createDemoSchool(String policy) {
+        List<LocalDate> days = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now(clock));
+        SchoolPhase phase = SECONDARY_POLICIES.getOrDefault(policy, SchoolPhase.PRIMARY);
+        String schoolId = "demo-" + policy;
+        DemoSchool school = new DemoSchoolGenerator(SEED).school(schoolId, "Demo school (" + policy + ")", policy, phase,
+                phase == SchoolPhase.SECONDARY ? SECONDARY_PUPILS : PRIMARY_PUPILS, days);
+        try {
+            load(school);
+            return Optional.of(schoolId);
+        } catch (ProblemException e) {
+            LOG.warnf("Demo school %s not completed: %s", schoolId, e.toProblem().detail());
+            return Optional.empty();
+        }
     }
 
     private void load(DemoSchool school) {

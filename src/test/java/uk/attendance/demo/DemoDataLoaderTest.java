@@ -15,10 +15,15 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.attendance.FixedClock;
+import uk.attendance.OnFixedToday;
 
-/** What ATTENDANCE_DEMO=true creates on an empty database: a school per policy with real figures and actions. */
+/**
+ * What ATTENDANCE_DEMO=true creates on an empty database: a school per policy with real figures and actions. On the page
+ * tests' "today", so the browser tests find the demo schools this creates and need not create them again.
+ */
 @QuarkusTest
-class DemoDataLoaderTest {
+class DemoDataLoaderTest implements OnFixedToday {
 
     @Inject
     DemoDataLoader loader;
@@ -34,7 +39,7 @@ class DemoDataLoaderTest {
                 .body("items", hasSize(50)).body("items.registrationGroup", everyItem(notNullValue()));
         String upn = given().get("/api/schools/{id}/pupils", "demo-st-clares").then().body("total", equalTo(260))
                 .extract().path("items[0].upn");
-        List<LocalDate> halfTerm = DemoSchoolGenerator.firstHalfTermSchoolDays(LocalDate.now());
+        List<LocalDate> halfTerm = DemoSchoolGenerator.firstHalfTermSchoolDays(FixedClock.TODAY);
         given().queryParam("asOf", halfTerm.get(halfTerm.size() - 1).toString())
                 .get("/api/schools/{id}/pupils/{upn}", "demo-st-clares", upn).then().statusCode(200)
                 .body("attendance.possibleSessions", greaterThan(60));

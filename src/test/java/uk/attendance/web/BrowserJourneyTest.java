@@ -11,13 +11,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import uk.attendance.FixedClock;
+import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 import uk.attendance.demo.DemoSchoolGenerator;
 
@@ -27,7 +28,6 @@ import uk.attendance.demo.DemoSchoolGenerator;
  * Screenshots of each page go to target/screenshots/ (the screen, and -full for the whole page).
  */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
 class BrowserJourneyTest extends DemoSchoolBrowserTest {
 
     @Override
@@ -159,12 +159,13 @@ class BrowserJourneyTest extends DemoSchoolBrowserTest {
 
     @Test
     void aLeadOfAnotherSchoolCannotOpenThePage() {
-        TestUsers.Person otherLead = TestUsers.lead("demo-coopers");
+        String otherSchool = TestData.school("coopers");
+        TestUsers.Person otherLead = TestUsers.lead(otherSchool);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString()))) {
             Page page = context.newPage();
             page.navigate("/login");
             signIn(page, otherLead);
-            assertThat(page).hasURL(Pattern.compile(".*/schools/demo-coopers$"));
+            assertThat(page).hasURL(Pattern.compile(".*/schools/" + otherSchool + "$"));
 
             page.navigate("/schools/" + SCHOOL);
 

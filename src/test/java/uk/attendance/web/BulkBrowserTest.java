@@ -12,7 +12,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import uk.attendance.TestUsers;
  * alone (Tab, arrow, Space, typing, Enter), then find a pupil by name and see their form. axe-core checks each page.
  */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
 class BulkBrowserTest extends DemoSchoolBrowserTest {
 
     @Override

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -21,13 +20,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 /** A morning of bulk work on the pages and the API: the AT1 letters printed as one PDF, marked sent at once; a pupil found by name. */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class BulkWorkTest {
+class BulkWorkTest implements OnFixedToday {
 
     private static final List<String> FAMILY_NAMES = List.of("Hartley", "Quinn", "Osei");
 

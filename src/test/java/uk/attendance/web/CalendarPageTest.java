@@ -3,7 +3,6 @@ package uk.attendance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +10,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import uk.attendance.AdminByDefault;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 /** The school calendar page: the school page says when terms are inferred; an admin posts the calendar with the form. */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class CalendarPageTest {
+class CalendarPageTest implements OnFixedToday {
 
     @Test
     void anAdminPostsTheCalendarWithTheFormAndTheSchoolPageStopsSayingItIsInferred() {

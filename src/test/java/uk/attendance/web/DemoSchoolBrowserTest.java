@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import uk.attendance.OnFixedToday;
 import uk.attendance.demo.DemoDataLoader;
 
 /**
- * What the browser tests share: one headless Chromium per class (Debian's, which .ci/run installs), the demo schools
- * created once per test database, and the folder their screenshots go to.
+ * What the browser tests share: one headless Chromium per class (Debian's, which .ci/run installs), the demo school
+ * they work in, created once per test database (with the others when DemoDataLoaderTest ran first), and the folder their screenshots go to.
  */
-abstract class DemoSchoolBrowserTest {
+abstract class DemoSchoolBrowserTest implements OnFixedToday {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -51,7 +52,7 @@ abstract class DemoSchoolBrowserTest {
     @BeforeEach
     void demoSchools() throws Exception {
         if (given().get("/api/schools/{id}", school()).statusCode() == 404) {
-            assertThat(demo.createDemoSchools()).contains(school());
+            assertThat(demo.createDemoSchool(school().substring("demo-".length()))).contains(school());
         }
         Files.createDirectories(SCREENSHOTS);
     }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static uk.attendance.web.SchoolPageTest.html;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -17,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import uk.attendance.OnFixedToday;
 import uk.attendance.PolicyFolderTestResource;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class LetterPageTest {
+class LetterPageTest implements OnFixedToday {
 
     private static final Path COOPERS_LETTERS = PolicyFolderTestResource.POLICIES.resolve("coopers").resolve("letters");
 

@@ -3,7 +3,6 @@ package uk.attendance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,14 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.attendance.OnFixedToday;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.ActionView;
 import uk.attendance.policy.PolicyRegistry;
 
 /** Every letter a policy's ladder can ask for has a template in the policy's folder, and every template renders. */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class LetterTemplatesTest {
+class LetterTemplatesTest implements OnFixedToday {
 
     /** The action type a rule recommends, e.g. Recommendation.of( kcontext, $p, "AT1_LETTER" ). */
     private static final Pattern ACTION_TYPE = Pattern.compile("Recommendation\\.of\\(\\s*kcontext\\s*,\\s*\\$\\w+\\s*,\\s*\"([A-Z0-9_]+)\"");

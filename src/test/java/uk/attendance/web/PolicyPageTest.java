@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.attendance.web.SchoolPageTest.html;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,14 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import uk.attendance.OnFixedToday;
 import uk.attendance.PolicyFolderTestResource;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 import uk.attendance.rules.HostilePolicies;
 
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class PolicyPageTest {
+class PolicyPageTest implements OnFixedToday {
 
     @Test
     void anAuthorSeesEachPolicysStatusAndVersionAndItsFilesAndLetters() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.attendance.web.SchoolPageTest.html;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import uk.attendance.AdminByDefault;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class PupilPageTest {
+class PupilPageTest implements OnFixedToday {
 
     @Test
     void thePupilPageShowsTheFiguresTheStageAWeeklyChartAndEverySessionOnACalendar() {

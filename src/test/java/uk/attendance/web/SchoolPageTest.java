@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +12,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import uk.attendance.FixedClock;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class SchoolPageTest {
+class SchoolPageTest implements OnFixedToday {
 
     @Test
     void theQueueShowsEachActionWithThePupilTheReasonAndTheClause() {

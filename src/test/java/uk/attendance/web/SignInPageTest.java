@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.attendance.web.SchoolPageTest.html;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import uk.attendance.AdminByDefault;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class SignInPageTest {
+class SignInPageTest implements OnFixedToday {
 
     @Test
     void theSignInPageIsAFormForTheSameUsersAsTheApi() {

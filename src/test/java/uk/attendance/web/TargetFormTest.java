@@ -7,20 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static uk.attendance.TestData.pupil;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import uk.attendance.OnFixedToday;
 import uk.attendance.TestData;
 import uk.attendance.TestUsers;
 
 /** The lead's decision form asks for the target agreed with the family where the policy's step sets one. */
 @QuarkusTest
-@TestProfile(WebTestProfile.class)
-class TargetFormTest {
+class TargetFormTest implements OnFixedToday {
 
     @Test
     void theTargetStepAsksForTheTargetAndCompletingItRecordsIt() {
