@@ -23,7 +23,8 @@ import uk.attendance.rules.fact.Recommendation;
 
 /**
  * A ladder judged from register marks, as the service judges it: one pupil's marks on the school days of a posted
- * 2025/26 calendar (present unless a test says otherwise), every school day from 1 September streamed through the
+ * 2025/26 calendar ({@link #CALENDAR}, or with {@link #onPostedCalendar} the scenarios' calendar with its INSET day;
+ * present unless a test says otherwise), every school day from 1 September streamed through the
  * policy's rules by the evaluation's {@link DayStream}. The counts the rules read (runs of days, sessions in a code
  * set, days of illness) are computed by Java from the marks, so a test at a threshold and just below it is a test of
  * the marks that make it.
@@ -40,21 +41,36 @@ final class RegisterLadder {
                     LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29))),
             List.of());
 
+    /**
+     * The calendar the policies' scenarios post ({@code term:} / {@code closed:} lines): {@link #CALENDAR}'s terms with
+     * the INSET day on Friday 24 October 2025, so the first half term has 37 school days (74 sessions), not 38.
+     */
+    static final PostedCalendar POSTED_CALENDAR = new PostedCalendar(CALENDAR.year(), CALENDAR.terms(),
+            List.of(new PostedCalendar.Closure(LocalDate.of(2025, 10, 24), java.util.Set.of(Session.AM, Session.PM), "INSET day")));
+
     private final LadderVerifier ladder;
+    private final PostedCalendar posted;
     private final Pupil pupil = new Pupil();
     private final Map<LocalDate, AttendanceCode[]> marks = new HashMap<>();
     private final List<Intervention> interventions = new ArrayList<>();
 
-    private RegisterLadder(LadderVerifier ladder) {
+    private RegisterLadder(LadderVerifier ladder, PostedCalendar posted) {
         this.ladder = ladder;
+        this.posted = posted;
         pupil.id = 1L;
         pupil.upn = "B801200005001";
         pupil.dateOfBirth = LocalDate.of(2016, 3, 4);
         pupil.yearGroup = 4;
     }
 
+    /** On {@link #CALENDAR}: terms and half terms, no closures. */
     static RegisterLadder of(LadderVerifier ladder) {
-        return new RegisterLadder(ladder);
+        return new RegisterLadder(ladder, CALENDAR);
+    }
+
+    /** On {@link #POSTED_CALENDAR}, the scenarios' calendar with the INSET day on 24 October 2025. */
+    static RegisterLadder onPostedCalendar(LadderVerifier ladder) {
+        return new RegisterLadder(ladder, POSTED_CALENDAR);
     }
 
     RegisterLadder born(String date) {
@@ -118,11 +134,11 @@ final class RegisterLadder {
     /** Every school day from 1 September to {@code asOf} judged; the register is marked up to {@code asOf}. */
     Judged judgeTo(String asOf) {
         LocalDate end = LocalDate.parse(asOf);
-        List<LocalDate> schoolDays = calendar(List.of()).schoolDays(CALENDAR.year().start(), end);
+        List<LocalDate> schoolDays = calendar(List.of()).schoolDays(posted.year().start(), end);
         List<MarkedSession> register = register(schoolDays);
         SchoolCalendar calendar = calendar(schoolDays);
         Map<String, DayStream.Held> held = DayStream.judge(calendar, List.of(pupil), Map.of(pupil.id, register),
-                Map.of(pupil.id, interventions), Map.of(), Map.of(pupil.id, CALENDAR.year().start()), Map.of(pupil.id, end),
+                Map.of(pupil.id, interventions), Map.of(), Map.of(pupil.id, posted.year().start()), Map.of(pupil.id, end),
                 ladder.kieBase(), ladder.parameters()).getOrDefault(pupil.id, Map.of());
         return new Judged(held);
     }
@@ -133,7 +149,7 @@ final class RegisterLadder {
      */
     LadderVerifier.Outcome on(String date) {
         LocalDate day = LocalDate.parse(date);
-        List<LocalDate> schoolDays = calendar(List.of()).schoolDays(CALENDAR.year().start(), day);
+        List<LocalDate> schoolDays = calendar(List.of()).schoolDays(posted.year().start(), day);
         FactAssembler assembler = new FactAssembler(calendar(schoolDays), day);
         List<Object> facts = new ArrayList<>();
         facts.add(assembler.context());
@@ -152,8 +168,8 @@ final class RegisterLadder {
         return register;
     }
 
-    private static SchoolCalendar calendar(List<LocalDate> registerDays) {
-        return SchoolCalendar.of(registerDays, List.of(CALENDAR));
+    private SchoolCalendar calendar(List<LocalDate> registerDays) {
+        return SchoolCalendar.of(registerDays, List.of(posted));
     }
 
     private static AttendanceCode code(String mark) {
