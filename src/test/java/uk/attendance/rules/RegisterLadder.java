@@ -78,6 +78,12 @@ final class RegisterLadder {
         return this;
     }
 
+    /** A characteristic the MIS gives the pupil ({@code SEND}, {@code LAC}, ...). */
+    RegisterLadder characteristic(String characteristic) {
+        pupil.characteristics.add(characteristic);
+        return this;
+    }
+
     RegisterLadder parent(String parentRef) {
         Parent parent = new Parent();
         parent.parentRef = parentRef;
