@@ -11,12 +11,14 @@ import uk.attendance.intervention.InterventionKind;
  * held; {@code basisChanged} marks an accepted action whose condition, after amended marks, held on no day; {@code decidedBy}, {@code decidedAt} and {@code note} are null
  * until a lead decides; {@code parentIds} appears only on a penalty-notice action; {@code decisions} lists every
  * decision, oldest first; {@code recordsKind} and {@code recordsType} say what completing the action records as an
- * intervention (e.g. LETTER / AT1), null when it records nothing.
+ * intervention (e.g. LETTER / AT1), null when it records nothing; {@code because} lists the values the rule read, as
+ * they stood on {@code conditionMetOn} (absent for actions raised before they were kept).
  */
 public record ActionView(Long id, String schoolId, String upn, String type, String title, String stage, String policy,
         String policyVersion, String rule, String reason, String clause, String period, LocalDate raisedOn, LocalDate conditionMetOn, boolean basisChanged, ActionStatus status,
         String decidedBy, Instant decidedAt, String note, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> parentIds,
-        List<Decision> decisions, String recordsKind, String recordsType) {
+        List<Decision> decisions, String recordsKind, String recordsType,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MatchedValue> because) {
 
     public record Decision(ActionStatus decision, LocalDate date, String note, String decidedBy, Instant decidedAt) {
     }
@@ -29,7 +31,7 @@ public record ActionView(Long id, String schoolId, String upn, String type, Stri
                 latest == null ? null : latest.decidedBy, latest == null ? null : latest.decidedAt, latest == null ? null : latest.note,
                 parents.isEmpty() ? null : parents,
                 a.decisions.stream().map(d -> new Decision(d.decision, d.date, d.note, d.decidedBy, d.decidedAt)).toList(),
-                a.recordsKind, a.recordsType);
+                a.recordsKind, a.recordsType, a.becauseList());
     }
 
     /** Completing this action records an intervention of {@code kind}. */

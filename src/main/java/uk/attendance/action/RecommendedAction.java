@@ -105,12 +105,21 @@ public class RecommendedAction extends PanacheEntityBase {
     @Column(name = "records_type")
     public String recordsType;
 
+    /** The values the rule's conditions read on the first day its condition held; null for actions raised before they were kept. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "because")
+    public List<MatchedValue> because;
+
     @OneToMany(mappedBy = "action", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
     @OrderBy("decidedAt, id")
     public List<ActionDecision> decisions = new ArrayList<>();
 
     public List<String> parentIdList() {
         return parentIds == null ? List.of() : parentIds;
+    }
+
+    public List<MatchedValue> becauseList() {
+        return because == null ? List.of() : because;
     }
 
     public Optional<ActionDecision> latestDecision() {

@@ -290,6 +290,7 @@ public class EvaluationService {
         action.title = r.getTitle() == null ? r.getType() : r.getTitle();
         action.reason = "On " + Words.date(first.on()) + ": " + (r.getReason() == null ? "" : r.getReason());
         action.parentIds = r.getParentIds().isEmpty() ? null : r.getParentIds();
+        action.because = r.getBecause().isEmpty() ? null : r.getBecause();
     }
 
     private static void decide(RecommendedAction action, ActionStatus status, String note, Instant now, LocalDate today) {

@@ -1,5 +1,6 @@
 package uk.attendance.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import uk.attendance.action.MatchedValue;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyFolder;
 import uk.attendance.policy.PolicyRegistry;
@@ -43,16 +45,17 @@ public class PolicyDryRun {
         this.clock = clock;
     }
 
-    /** An action a policy would raise in a trial that stores nothing. */
+    /** An action a policy would raise in a trial that stores nothing, with the values its rule read on its first day. */
     public record TrialAction(String upn, String type, String title, String stage, String period, LocalDate conditionMetOn, String rule,
-            String reason, String clause, List<String> parentIds, String recordsKind, String recordsType) {
+            String reason, String clause, List<String> parentIds, String recordsKind, String recordsType,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MatchedValue> because) {
 
         static TrialAction of(String upn, DayStream.Held held) {
             Recommendation r = held.recommendation();
             return new TrialAction(upn, r.getType(), r.getTitle() == null ? r.getType() : r.getTitle(), r.getStage(), r.getPeriod(),
                     held.on(), r.getRule(), "On " + Words.date(held.on()) + ": " + (r.getReason() == null ? "" : r.getReason()),
                     r.getClause() == null ? "" : r.getClause(), r.getParentIds().isEmpty() ? null : List.copyOf(r.getParentIds()),
-                    r.getRecordsKind(), r.getRecordsType());
+                    r.getRecordsKind(), r.getRecordsType(), r.getBecause());
         }
 
         /** One action per pupil, type and period, as the evaluation stores them. */

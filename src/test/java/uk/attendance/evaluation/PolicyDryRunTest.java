@@ -106,6 +106,7 @@ class PolicyDryRunTest {
                 .body("added[0].type", equalTo("DRY_LETTER"))
                 .body("added[0].conditionMetOn", equalTo("2025-09-10"))
                 .body("added[0].reason", containsString("83.3%"))
+                .body("added[0].because.find { it.field == 'attendancePercent' }.value", equalTo("83.33"))
                 .body("removed", empty())
                 .body("changed", empty());
         given().get("/api/schools/{id}/actions", school).then().body("", empty());

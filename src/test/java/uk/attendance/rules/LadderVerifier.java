@@ -107,6 +107,10 @@ public final class LadderVerifier {
                     .orElseThrow(() -> new AssertionError("no " + type + " recommended; rules fired: " + outcome.firedRules()));
         }
 
+        public List<Recommendation> recommendations(String type) {
+            return outcome.recommendations().stream().filter(r -> r.getType().equals(type)).toList();
+        }
+
         public List<String> types() {
             return outcome.recommendations().stream().map(Recommendation::getType).distinct().toList();
         }

@@ -1,6 +1,7 @@
 package uk.attendance.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static uk.attendance.rules.Facts.AS_OF;
 import static uk.attendance.rules.Facts.intervention;
 import static uk.attendance.rules.Facts.letter;
@@ -10,6 +11,7 @@ import static uk.attendance.rules.Facts.pupil;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import uk.attendance.action.MatchedValue;
 import uk.attendance.evaluation.DayStream;
 import uk.attendance.intervention.InterventionKind;
 import uk.attendance.rules.fact.ActionFact;
@@ -61,6 +63,14 @@ class StDunstansLadderTest {
             register.day(last.toString(), "M", "\\");
         }
         return register.on(last.toString());
+    }
+
+    @Test
+    void theLetterKeepsTheValuesItsRuleRead() {
+        Recommendation letter = ladder.given(pupilAbsentDays(days("stage1.days"))).recommendation("STAGE_1_LETTER");
+        assertThat(letter.getBecause()).extracting(MatchedValue::fact).containsOnly("PupilFacts");
+        assertThat(letter.getBecause()).extracting(MatchedValue::field, MatchedValue::value)
+                .containsExactly(tuple("daysAbsent", "4"), tuple("possibleSessions", "380"));
     }
 
     @Test
@@ -233,6 +243,13 @@ class StDunstansLadderTest {
                 .on("2025-09-16")
                 .expectFired(PENALTY_NOTICE);
         assertThat(outcome.recommendation("CONSIDER_PENALTY_NOTICE").getParentIds()).containsExactly("P1");
+        // Why: what the ladder's rule read to ask for the notice, and what the statutory rule read to decide it (the
+        // national threshold asks too, with the 10-week window).
+        assertThat(outcome.recommendations("CONSIDER_PENALTY_NOTICE")).anySatisfy(notice -> assertThat(notice.getBecause())
+                .extracting(MatchedValue::fact, MatchedValue::field, MatchedValue::value)
+                .contains(tuple("InterventionFact LETTER STAGE_2 of 2025-09-15", "unauthorisedSessionsToDate", "10"),
+                        tuple("InterventionFact LETTER STAGE_2 of 2025-09-15", "unauthorisedSessionsSince", "1"),
+                        tuple("PupilFacts", "compulsorySchoolAge", "yes")));
     }
 
     /**

@@ -98,6 +98,25 @@ class TimeEvaluationTest {
     }
 
     @Test
+    void anActionKeepsTheValuesItsRuleReadAsTheyStoodOnTheDayItsConditionWasMet() {
+        String school = TestData.school("coopers");
+        String upn = TestData.upn(409);
+        TestData.pupils(school, pupil(upn, DOB, 9));
+        post(school, register(upn, schoolDays(day(9, 1), day(12, 5)), week(day(9, 8)), "O"));
+
+        // On 12 September the 10-week window held the 10 sessions; by 5 December, when the marks arrived, it holds none.
+        given().queryParam("asOf", "2025-12-05").get("/api/schools/{id}/pupils/{upn}", school, upn).then().statusCode(200)
+                .body("attendance.unauthorisedSessionsLast10SchoolWeeks", equalTo(0));
+        String september = "find { it.conditionMetOn == '2025-09-12' }.because";
+        actions(school, upn, NOTICE)
+                .body(september + ".find { it.field == 'unansweredUnauthorisedSessionsLast10SchoolWeeks' }.value", equalTo("10"))
+                .body(september + ".find { it.field == 'unansweredUnauthorisedSessionsLast10SchoolWeeks' }.fact", equalTo("PupilFacts"))
+                .body(september + ".find { it.field == 'unansweredSince' }.value", equalTo("2025-09-01"))
+                .body(september + ".find { it.field == 'compulsorySchoolAge' }.value", equalTo("yes"))
+                .body(september + ".field", org.hamcrest.Matchers.not(hasItem("pupilId")));
+    }
+
+    @Test
     void marksCorrectedSoTheConditionHeldOnNoDayWithdrawAnOpenAction() {
         String school = TestData.school("coopers");
         String upn = TestData.upn(402);

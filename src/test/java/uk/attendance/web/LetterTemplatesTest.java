@@ -88,7 +88,7 @@ class LetterTemplatesTest implements OnFixedToday {
     private static ActionView action(String policy, String type) {
         return new ActionView(1L, "s1", "B801200005001", type, "A letter", "A stage", policy, "v1", "a rule",
                 "The reason in words.", "The clause.", "2025/26", LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 3), false, ActionStatus.OPEN, null, null, null,
-                null, List.of(), "LETTER", type);
+                null, List.of(), "LETTER", type, List.of());
     }
 
     private static LetterModel model(Map<String, String> params) {

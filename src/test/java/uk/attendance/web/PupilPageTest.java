@@ -49,6 +49,23 @@ class PupilPageTest implements OnFixedToday {
     }
 
     @Test
+    void underEachActionThePupilPageShowsWhatItsRuleReadOnTheDayItsConditionWasMet() {
+        WebTestData.School school = WebTestData.coopersWithAnAt1Letter(404, "Ash", "Tremlett");
+        TestUsers.Person lead = TestUsers.lead(school.id());
+
+        Document page = html(PageSession.signIn(lead.username(), lead.password()).get("/schools/{id}/pupils/{upn}", school.id(), school.upn()));
+
+        Element at1 = page.getElementById("action-" + school.at1ActionId());
+        Element because = at1.selectFirst("details.because");
+        assertThat(because).isNotNull();
+        assertThat(because.hasAttr("open")).as("open on the pupil page").isTrue();
+        assertThat(because.selectFirst("summary").text()).isEqualTo("What the rule read on 8 Sept 2025");
+        // The attendance that day, not today's 80%.
+        assertThat(because.select("tbody tr").eachText()).contains("PupilFacts attendance percent 0", "PupilFacts possible sessions 2");
+        assertThat(figure(page, "Attendance")).isEqualTo("80.0%");
+    }
+
+    @Test
     void aNewPupilWithNoMarksYetHasAPageWithoutFigures() {
         String school = TestData.school("coopers");
         String upn = TestData.upn(403);

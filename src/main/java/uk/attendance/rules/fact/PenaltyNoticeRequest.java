@@ -1,7 +1,10 @@
 package uk.attendance.rules.fact;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.kie.api.runtime.rule.RuleContext;
+import uk.attendance.action.MatchedValue;
 
 /**
  * A rule asking for a penalty notice. It is never a recommendation by itself: the statutory rules
@@ -16,17 +19,20 @@ public class PenaltyNoticeRequest {
     private final String reason;
     private final String clause;
     private String period;
+    private final List<MatchedValue> because;
 
-    private PenaltyNoticeRequest(long pupilId, String rule, String stage, String reason, String clause) {
+    private PenaltyNoticeRequest(long pupilId, String rule, String stage, String reason, String clause, List<MatchedValue> because) {
         this.pupilId = pupilId;
         this.rule = rule;
         this.stage = stage;
         this.reason = reason;
         this.clause = clause;
+        this.because = because;
     }
 
     public static PenaltyNoticeRequest of(RuleContext rule, PupilFacts pupil, String stage, String reason, String clause) {
-        return new PenaltyNoticeRequest(pupil.getPupilId(), rule.getRule().getName(), stage, reason, clause);
+        return new PenaltyNoticeRequest(pupil.getPupilId(), rule.getRule().getName(), stage, reason, clause,
+                MatchedFacts.of(rule.getMatch()));
     }
 
     /**
@@ -40,7 +46,7 @@ public class PenaltyNoticeRequest {
     }
 
     /** The actions the statutory rules raise for a request: a dismissal of either, at the national threshold, answers it. */
-    public static final java.util.Set<String> ACTION_TYPES = java.util.Set.of("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
+    public static final Set<String> ACTION_TYPES = Set.of("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
 
     private static final String NATIONAL_THRESHOLD = " national threshold";
 
@@ -64,6 +70,8 @@ public class PenaltyNoticeRequest {
     public String getStage() { return stage; }
     public String getReason() { return reason; }
     public String getClause() { return clause; }
+    /** The values the asking rule's conditions read: the statutory rule that decides the request adds its own. */
+    public List<MatchedValue> getBecause() { return because; }
 
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package uk.attendance.rules.fact;
 
 import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
+import uk.attendance.action.MatchedValue;
 
 /**
  * What a rule recommends for a pupil: inserted by the rule's consequence, collected after the
@@ -21,12 +22,14 @@ public class Recommendation {
     private List<String> parentIds = List.of();
     private String recordsKind;
     private String recordsType;
+    private final List<MatchedValue> because;
 
-    private Recommendation(long pupilId, String type, String rule, String period) {
+    private Recommendation(long pupilId, String type, String rule, String period, List<MatchedValue> because) {
         this.pupilId = pupilId;
         this.type = type;
         this.rule = rule;
         this.period = period;
+        this.because = because;
     }
 
     /**
@@ -43,7 +46,7 @@ public class Recommendation {
                 period = ((EvaluationContext) context).period(repeat);
             }
         }
-        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), period);
+        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), period, MatchedFacts.of(rule.getMatch()));
     }
 
     public Recommendation title(String title) { this.title = title; return this; }
@@ -74,6 +77,8 @@ public class Recommendation {
     public List<String> getParentIds() { return parentIds; }
     public String getRecordsKind() { return recordsKind; }
     public String getRecordsType() { return recordsType; }
+    /** The values the rule's conditions read, as they stood on the day it fired. */
+    public List<MatchedValue> getBecause() { return because; }
 
     @Override
     public String toString() {
