@@ -9,11 +9,13 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.drools.base.base.ClassObjectType;
@@ -23,7 +25,9 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.mvel.MVELConstraint;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.RuleContext;
 import uk.attendance.action.MatchedValue;
 
 /**
@@ -36,20 +40,22 @@ final class MatchedFacts {
     /** Joins between facts, not values a lead needs to read. */
     private static final Set<String> HIDDEN = Set.of("pupilId", "id", "class");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Map<String, Map<Class<?>, Set<String>>> READ_BY_RULE = new ConcurrentHashMap<>();
+    /** Per compiled ladder (weakly, so a discarded candidate goes), per rule: the properties each fact type's patterns read. */
+    private static final Map<KieBase, Map<String, Map<Class<?>, Set<String>>>> READ_BY_RULE = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Map<Class<?>, List<PropertyDescriptor>> PROPERTIES = new ConcurrentHashMap<>();
 
     private MatchedFacts() {
     }
 
     /** The values the firing rule's conditions read; a request for a penalty notice stands for what its own rule read. */
-    static List<MatchedValue> of(Match match) {
+    static List<MatchedValue> of(RuleContext context) {
+        Match match = context.getMatch();
         if (match == null) {
             return List.of();
         }
         Map<Class<?>, Set<String>> read = match.getRule() instanceof RuleImpl rule
-                ? READ_BY_RULE.computeIfAbsent(rule.getPackageName() + "." + rule.getName() + "@" + System.identityHashCode(rule),
-                        key -> propertiesRead(rule))
+                ? READ_BY_RULE.computeIfAbsent(context.getKieRuntime().getKieBase(), kieBase -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(rule.getPackageName() + "." + rule.getName(), key -> propertiesRead(rule))
                 : Map.of();
         List<MatchedValue> values = new ArrayList<>();
         for (Object fact : match.getObjects()) {
@@ -66,6 +72,9 @@ final class MatchedFacts {
                     names.addAll(properties);
                 }
             });
+            if (names.isEmpty()) {
+                continue;
+            }
             String name = name(fact);
             for (PropertyDescriptor property : properties(fact.getClass())) {
                 if (names.contains(property.getName()) && !HIDDEN.contains(property.getName())) {
@@ -84,7 +93,7 @@ final class MatchedFacts {
 
     private static void collect(RuleConditionElement element, Map<Class<?>, Set<String>> read) {
         if (element instanceof org.drools.base.rule.Pattern pattern) {
-            if (pattern.getObjectType() instanceof ClassObjectType type) {
+            if (pattern.getObjectType() instanceof ClassObjectType type && type.getClassType().getPackage() == MatchedFacts.class.getPackage()) {
                 StringBuilder text = new StringBuilder();
                 for (Constraint constraint : pattern.getConstraints()) {
                     text.append(' ').append(constraint instanceof MVELConstraint mvel ? mvel.getExpression() : constraint.toString());

@@ -32,7 +32,7 @@ public class PenaltyNoticeRequest {
 
     public static PenaltyNoticeRequest of(RuleContext rule, PupilFacts pupil, String stage, String reason, String clause) {
         return new PenaltyNoticeRequest(pupil.getPupilId(), rule.getRule().getName(), stage, reason, clause,
-                MatchedFacts.of(rule.getMatch()));
+                MatchedFacts.of(rule));
     }
 
     /**

@@ -46,7 +46,7 @@ public class Recommendation {
                 period = ((EvaluationContext) context).period(repeat);
             }
         }
-        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), period, MatchedFacts.of(rule.getMatch()));
+        return new Recommendation(pupil.getPupilId(), type, rule.getRule().getName(), period, MatchedFacts.of(rule));
     }
 
     public Recommendation title(String title) { this.title = title; return this; }
