@@ -1,6 +1,13 @@
 import htmx from 'htmx.org';
+import { enhance, showErrors } from './editor.js';
 
 window.htmx = htmx;
+
+// The policies page's code editors; other pages have none.
+if (document.querySelector('textarea[data-editor]')) {
+  enhance();
+  document.body.addEventListener('htmx:afterSettle', () => showErrors());
+}
 
 // Print buttons on letter pages; kept here so the pages carry no inline script.
 document.addEventListener('click', (event) => {

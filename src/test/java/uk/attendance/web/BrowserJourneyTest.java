@@ -201,20 +201,51 @@ class BrowserJourneyTest extends DemoSchoolBrowserTest {
             Axe.check(page);
             String before = page.locator("tr.active th code").textContent().trim();
 
-            // A syntax error is shown at its line.
-            Locator ladder = page.locator("textarea[data-editor='trust-template.drl']");
-            String drl = ladder.inputValue();
-            ladder.fill(drl.replaceFirst("(?m)^when$", "when\n    PupilFacts( possibleSessions > ) )"));
+            // The files are in code editors that stand in for the textareas (kept, hidden, for the form and for pages without
+            // JavaScript); Tab moves on out of an editor, as from a textarea.
+            Locator ladder = page.locator(".code-editor[data-editor-for='trust-template.drl']");
+            Locator ladderText = page.locator("textarea[data-editor='trust-template.drl']");
+            assertThat(ladderText).isHidden();
+            String drl = ladderText.inputValue();
+            assertThat(ladder.locator(".cm-content")).hasAttribute("aria-labelledby", page.locator("label", new Page.LocatorOptions()
+                    .setHasText("trust-template.drl")).getAttribute("id"));
+            // DRL highlighting: the keywords are marked up apart from the rest of their line.
+            assertThat(ladder.locator(".cm-line .tok-keyword", new Locator.LocatorOptions().setHasText(Pattern.compile("^rule$"))).first())
+                    .isVisible();
+            ladder.locator(".cm-content").focus();
+            page.keyboard().press("Tab");
+            assertThat(ladder.locator(".cm-content")).not().isFocused();
+
+            // A rule with a syntax error, typed at the end of the ladder, is shown at its line there and in the list.
+            ladder.locator(".cm-content").focus();
+            page.keyboard().press("ControlOrMeta+End");
+            page.keyboard().press("Enter");
+            page.keyboard().insertText("rule \"Broken\"\nwhen\nPupilFacts( possibleSessions > ) )\nthen\nend");
+            org.assertj.core.api.Assertions.assertThat(ladderText.inputValue()).as("the textarea the form posts follows the editor")
+                    .endsWith("end\n\nrule \"Broken\"\nwhen\nPupilFacts( possibleSessions > ) )\nthen\nend");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
             assertThat(page.locator("#workbench-result [role=alert]")).containsText("The files do not compile.");
             assertThat(page.locator("#workbench-result li.bad").first()).containsText("PupilFacts( possibleSessions > ) )");
+            ladder.locator(".cm-content").focus();
+            page.keyboard().press("ControlOrMeta+End");
+            assertThat(ladder.locator(".cm-lint-marker-error").first()).isVisible();
             shot(page, "policy-check");
             Axe.check(page);
-            ladder.fill(drl);
+            // Undone in the editor.
+            ladder.locator(".cm-content").focus();
+            for (int undo = 0; undo < 5 && !ladderText.inputValue().equals(drl); undo++) {
+                page.keyboard().press("ControlOrMeta+z");
+            }
+            assertThat(ladderText).hasValue(drl);
 
-            // The author lowers the line for the first letter from below 96% to below 95%.
-            Locator editor = page.locator("textarea[data-editor='parameters.properties']");
-            editor.fill(editor.inputValue().replace("letter1.below.percent=96", "letter1.below.percent=95"));
+            // The author lowers the line for the first letter from below 96% to below 95%, typing in the parameters' editor.
+            Locator editor = page.locator(".code-editor[data-editor-for='parameters.properties']");
+            editor.scrollIntoViewIfNeeded();
+            editor.locator(".cm-line", new Locator.LocatorOptions().setHasText("letter1.below.percent=96")).click();
+            page.keyboard().press("End");
+            page.keyboard().press("Backspace");
+            page.keyboard().type("5");
+            assertThat(editor.locator(".cm-content")).containsText("letter1.below.percent=95");
 
             // A dry run on the demo school says which pupils gain or lose which actions; nothing is stored.
             page.getByLabel("School").selectOption(SCHOOL);
