@@ -36,6 +36,10 @@ class SchoolPageTest implements OnFixedToday {
         assertThat(card.select(".reason").text()).startsWith("On 8 September 2025: Attendance 0.0% this year");
         assertThat(card.select(".who").text()).contains("condition met " + Formats.shortDate(java.time.LocalDate.of(2025, 9, 8)));
         assertThat(card.select(".clause").text()).contains("97%");
+        // What the rule read that day, folded away on the queue.
+        assertThat(card.select("details.because summary").text()).startsWith("What the rule read on");
+        assertThat(card.select("details.because").hasAttr("open")).isFalse();
+        assertThat(card.select("details.because tbody tr").eachText()).contains("PupilFacts attendance percent 0");
         assertThat(card.select("a.letter-link").attr("href")).isEqualTo("/schools/" + school.id() + "/actions/" + school.at1ActionId() + "/letter");
         assertThat(card.select("button[name=decision]").eachAttr("value")).containsExactly("ACCEPTED", "COMPLETED", "DISMISSED");
         assertThat(page.select(".count").text()).contains("actions, newest first");
