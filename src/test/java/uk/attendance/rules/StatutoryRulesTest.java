@@ -23,6 +23,7 @@ class StatutoryRulesTest {
     private static final String N_CODE = "Statutory: code N not resolved within 5 school days";
     private static final String DELETION = "Statutory: 20 continuous school days of G, N or O — consider deletion from the register";
     private static final String ILLNESS = "Statutory: 15 school days of illness — tell the local authority";
+    private static final String NOT_RETURNED = "Statutory: not returned 10 school days after a leave of absence — consider deletion from the register";
 
     private final LadderVerifier rules = LadderVerifier.statutoryOnly();
 
@@ -243,5 +244,99 @@ class StatutoryRulesTest {
                 .judgeTo("2025-10-10");
         assertThat(judged.rules()).doesNotContain(ILLNESS);
         assertThat(judged.types()).doesNotContain("NOTIFY_LA_ILLNESS");
+    }
+
+    /**
+     * Audit, statutory table: "not returned within 10 school days after authorised leave" was missing. A week of leave
+     * of absence (C, 29 September – 3 October), then O from 6 October: the 10th school day without a mark in school is
+     * Friday 17 October, and the enquiries before deletion are asked for that day, not at the 20-day ground.
+     */
+    @Test
+    void notReturnedTenSchoolDaysAfterALeaveOfAbsenceConsidersDeletion() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(judged.rules()).contains(NOT_RETURNED);
+        assertThat(judged.first("CONSIDER_REGISTER_DELETION").on()).isEqualTo(LocalDate.of(2025, 10, 17));
+        assertThat(judged.recommendation("CONSIDER_REGISTER_DELETION").getReason()).contains("10 school days", "leave of absence");
+    }
+
+    /** Just below: back on the afternoon of the 10th school day; and 10 days of O after a day in school are not this ground. */
+    @Test
+    void backOnTheTenthSchoolDayOrNoLeaveBeforeIsNotThisGround() {
+        RegisterLadder.Judged back = RegisterLadder.of(rules).days("2025-09-29", "2025-10-03", "C", "C")
+                .days("2025-10-06", "2025-10-16", "O", "O").day("2025-10-17", "O", "\\").judgeTo("2025-10-24");
+        assertThat(back.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+        RegisterLadder.Judged noLeave = RegisterLadder.of(rules).days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(noLeave.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+        // Illness is authorised absence but not leave granted by the school: the statutory ground is leave of absence.
+        RegisterLadder.Judged afterIllness = RegisterLadder.of(rules).days("2025-09-29", "2025-10-03", "I", "I")
+                .days("2025-10-06", "2025-10-17", "O", "O").judgeTo("2025-10-17");
+        assertThat(afterIllness.rules()).doesNotContain(NOT_RETURNED);
+    }
+
+    /** One absence, one request: leave, then 20 school days of O meet both grounds; the enquiries are asked for once, on the 10th day. */
+    @Test
+    void oneRunAfterLeaveAsksForDeletionEnquiriesOnceNotAgainAtTwentyDays() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).days("2025-09-22", "2025-09-26", "C", "C")
+                .days("2025-09-29", "2025-10-24", "O", "O").judgeTo("2025-10-24");
+        assertThat(judged.of("CONSIDER_REGISTER_DELETION")).hasSize(1);
+        assertThat(judged.first("CONSIDER_REGISTER_DELETION").on()).isEqualTo(LocalDate.of(2025, 10, 10));
+    }
+
+    /** The 20-day ground from marks, at 20 school days and at 19. */
+    @Test
+    void twentySchoolDaysOfOFromMarksAndNotNineteen() {
+        RegisterLadder.Judged twenty = RegisterLadder.of(rules).days("2025-09-08", "2025-10-03", "O", "O").judgeTo("2025-10-03");
+        assertThat(twenty.rules()).contains(DELETION);
+        assertThat(twenty.first("CONSIDER_REGISTER_DELETION").on()).isEqualTo(LocalDate.of(2025, 10, 3));
+        RegisterLadder.Judged nineteen = RegisterLadder.of(rules).days("2025-09-08", "2025-10-02", "O", "O").judgeTo("2025-10-03");
+        assertThat(nineteen.types()).doesNotContain("CONSIDER_REGISTER_DELETION");
+    }
+
+    /**
+     * Audit, statutory table: "a school day with no mark yet ends the run". Judged on Friday 3 October before its marks
+     * arrive, the run of O is 19 days and nothing is asked; when Friday's O arrives with the next night's post, Friday
+     * is judged again (the post lowers the pupil's "evaluated up to", so judging starts there), and the 20-day ground
+     * is met on 3 October, although Monday 6 October has no mark yet either.
+     */
+    @Test
+    void aDayWithNoMarkYetIsJudgedAgainWhenItsMarksArrive() {
+        LocalDate friday = LocalDate.of(2025, 10, 3);
+        uk.attendance.pupil.Pupil pupil = new uk.attendance.pupil.Pupil();
+        pupil.id = 1L;
+        pupil.upn = "B801200005001";
+        pupil.dateOfBirth = LocalDate.of(2016, 3, 4);
+        pupil.yearGroup = 4;
+        List<LocalDate> schoolDays = uk.attendance.attendance.SchoolCalendar.of(List.of(), List.of(RegisterLadder.CALENDAR))
+                .schoolDays(LocalDate.of(2025, 9, 1), LocalDate.of(2025, 10, 6));
+        java.util.function.Function<LocalDate, java.util.Map<String, uk.attendance.evaluation.DayStream.Held>> judgeWithMarksTo = last -> {
+            List<uk.attendance.attendance.MarkedSession> marks = new java.util.ArrayList<>();
+            for (LocalDate day : schoolDays) {
+                if (day.isAfter(last)) {
+                    break;
+                }
+                uk.attendance.attendance.AttendanceCode code = day.isBefore(LocalDate.of(2025, 9, 8))
+                        ? null : uk.attendance.attendance.AttendanceCode.O;
+                marks.add(new uk.attendance.attendance.MarkedSession(day, uk.attendance.attendance.Session.AM,
+                        code != null ? code : uk.attendance.attendance.AttendanceCode.PRESENT_AM));
+                marks.add(new uk.attendance.attendance.MarkedSession(day, uk.attendance.attendance.Session.PM,
+                        code != null ? code : uk.attendance.attendance.AttendanceCode.PRESENT_PM));
+            }
+            List<LocalDate> marked = marks.stream().map(uk.attendance.attendance.MarkedSession::date).distinct().toList();
+            return uk.attendance.evaluation.DayStream.judge(
+                    uk.attendance.attendance.SchoolCalendar.of(marked, List.of(RegisterLadder.CALENDAR)), List.of(pupil),
+                    java.util.Map.of(1L, marks), java.util.Map.of(1L, List.of()), java.util.Map.of(),
+                    java.util.Map.of(1L, LocalDate.of(2025, 9, 1)), java.util.Map.of(1L, last.getDayOfWeek() == java.time.DayOfWeek.THURSDAY ? friday : LocalDate.of(2025, 10, 6)),
+                    rules.kieBase(), rules.parameters()).getOrDefault(1L, java.util.Map.of());
+        };
+        // Thursday's marks are the last in: judged up to Friday, the run on Friday is cut by the missing marks.
+        assertThat(judgeWithMarksTo.apply(LocalDate.of(2025, 10, 2)).values())
+                .noneMatch(h -> h.recommendation().getType().equals("CONSIDER_REGISTER_DELETION"));
+        // Friday's marks arrive; judged up to Monday, whose marks are not in yet.
+        var held = judgeWithMarksTo.apply(friday).values().stream()
+                .filter(h -> h.recommendation().getType().equals("CONSIDER_REGISTER_DELETION")).toList();
+        assertThat(held).hasSize(1);
+        assertThat(held.get(0).on()).isEqualTo(friday);
+        assertThat(held.get(0).recommendation().getRule()).isEqualTo(DELETION);
     }
 }
