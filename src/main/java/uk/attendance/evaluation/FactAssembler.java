@@ -105,6 +105,11 @@ public final class FactAssembler {
                 .map(a -> a.dismissedOn(asOf)).flatMap(Optional::stream).max(LocalDate::compareTo).orElse(null);
         LocalDate answered = lastNotice == null || dismissed != null && dismissed.isAfter(lastNotice) ? dismissed : lastNotice;
         LocalDate unansweredFrom = answered != null && !answered.isBefore(windowStart) ? answered.plusDays(1) : windowStart;
+        // Absence before compulsory school age is no ground for a legal measure: only sessions from its first day count.
+        LocalDate compulsoryFrom = pupil.dateOfBirth == null ? null : CompulsorySchoolAge.startDate(pupil.dateOfBirth);
+        if (compulsoryFrom != null && compulsoryFrom.isAfter(unansweredFrom)) {
+            unansweredFrom = compulsoryFrom;
+        }
         facts.add(new PupilFacts()
                 .setPupilId(id)
                 .setUpn(pupil.upn)
@@ -127,6 +132,7 @@ public final class FactAssembler {
                 .setLast10SchoolWeeksStart(windowStart)
                 .setUnansweredUnauthorisedSessionsLast10SchoolWeeks(days.unauthorisedSessions(unansweredFrom, asOf))
                 .setUnansweredSince(unansweredFrom)
+                .setCompulsorySchoolAgeFrom(compulsoryFrom)
                 .setLastPenaltyNoticeOn(lastNotice)
                 .setNationalThresholdDismissedOn(dismissed)
                 .setConsecutiveAbsenceSchoolDays(days.absenceRun(asOf))

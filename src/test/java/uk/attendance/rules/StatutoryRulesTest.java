@@ -339,4 +339,30 @@ class StatutoryRulesTest {
         assertThat(held.get(0).on()).isEqualTo(friday);
         assertThat(held.get(0).recommendation().getRule()).isEqualTo(DELETION);
     }
+
+    /**
+     * Audit, statutory table, national threshold (b): "sessions before compulsory school age count". Born 15 October
+     * 2020, the pupil is of compulsory school age from 1 January 2026. Ten sessions of O in December are no offence of
+     * the parents' and no ground: they are not counted when school starts again on 5 January, although they are still
+     * in the 10 school weeks.
+     */
+    @Test
+    void sessionsBeforeCompulsorySchoolAgeDoNotCountTowardsTheThreshold() {
+        RegisterLadder.Judged judged = RegisterLadder.of(rules).born("2020-10-15").parent("P1")
+                .days("2025-12-08", "2025-12-12", "O", "O").judgeTo("2026-01-16");
+        assertThat(judged.types()).doesNotContain("CONSIDER_PENALTY_NOTICE");
+    }
+
+    /** At the threshold: the 10th session of O after compulsory school age began (Friday 9 January PM); just below: 9. */
+    @Test
+    void tenSessionsAfterCompulsorySchoolAgeBeganMeetTheThresholdAndNineDoNot() {
+        RegisterLadder.Judged ten = RegisterLadder.of(rules).born("2020-10-15").parent("P1")
+                .days("2025-12-08", "2025-12-12", "O", "O").days("2026-01-05", "2026-01-09", "O", "O").judgeTo("2026-01-16");
+        assertThat(ten.first("CONSIDER_PENALTY_NOTICE").on()).isEqualTo(LocalDate.of(2026, 1, 9));
+        assertThat(ten.recommendation("CONSIDER_PENALTY_NOTICE").getReason()).contains("compulsory school age");
+        RegisterLadder.Judged nine = RegisterLadder.of(rules).born("2020-10-15").parent("P1")
+                .days("2025-12-08", "2025-12-12", "O", "O").days("2026-01-05", "2026-01-08", "O", "O").day("2026-01-09", "O", "\\")
+                .judgeTo("2026-01-16");
+        assertThat(nine.types()).doesNotContain("CONSIDER_PENALTY_NOTICE");
+    }
 }

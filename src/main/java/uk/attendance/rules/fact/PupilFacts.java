@@ -15,6 +15,7 @@ public class PupilFacts {
     private int yearGroup;
     private Set<String> characteristics = Set.of();
     private boolean compulsorySchoolAge;
+    private LocalDate compulsorySchoolAgeFrom;
     private LocalDate asOf;
     private String academicYear;
     private int possibleSessions;
@@ -54,6 +55,9 @@ public class PupilFacts {
     /** Legal measures (penalty notices, prosecution) apply only to a pupil of compulsory school age. */
     public boolean isCompulsorySchoolAge() { return compulsorySchoolAge; }
     public PupilFacts setCompulsorySchoolAge(boolean compulsorySchoolAge) { this.compulsorySchoolAge = compulsorySchoolAge; return this; }
+    /** The first day of compulsory school age (null when the date of birth is unknown): no session before it counts towards the national threshold. */
+    public LocalDate getCompulsorySchoolAgeFrom() { return compulsorySchoolAgeFrom; }
+    public PupilFacts setCompulsorySchoolAgeFrom(LocalDate compulsorySchoolAgeFrom) { this.compulsorySchoolAgeFrom = compulsorySchoolAgeFrom; return this; }
     public LocalDate getAsOf() { return asOf; }
     public PupilFacts setAsOf(LocalDate asOf) { this.asOf = asOf; return this; }
     /** E.g. "2025/26". */
