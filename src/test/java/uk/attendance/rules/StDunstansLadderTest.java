@@ -282,11 +282,16 @@ class StDunstansLadderTest {
                 .expectNotFired(PENALTY_NOTICE);
     }
 
+    /**
+     * The ladder asks for a notice (its request rule fires on 16 September) and the statutory age gate turns it into
+     * nothing: the audit's weak test checked only that no notice was raised, which also passed had the rule never fired.
+     */
     @Test
     void noPenaltyNoticeForAChildBelowCompulsorySchoolAge() {
-        RegisterLadder.Judged judged = RegisterLadder.of(ladder).born("2021-03-01").parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
-                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\")
-                .judgeTo("2025-09-19");
+        RegisterLadder register = RegisterLadder.of(ladder).born("2021-03-01").parent("P1").days("2025-09-08", "2025-09-12", "O", "O")
+                .intervention(InterventionKind.LETTER, "STAGE_2", "2025-09-15", null, null).day("2025-09-16", "O", "\\");
+        register.on("2025-09-16").expectFired(PENALTY_NOTICE);
+        RegisterLadder.Judged judged = register.judgeTo("2025-09-19");
         assertThat(judged.types()).doesNotContain("CONSIDER_PENALTY_NOTICE", "CONSIDER_ALTERNATIVE_LEGAL_ACTION");
     }
 
