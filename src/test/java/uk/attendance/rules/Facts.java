@@ -67,7 +67,11 @@ public final class Facts {
         return intervention("MEETING", schoolDaysSince).setParentAttended(parentAttended).setOutcome(outcome);
     }
 
-    /** An intervention {@code schoolDaysSince} school days (taken as weekdays) before {@link #AS_OF}, attendance unchanged since. */
+    /**
+     * An intervention {@code schoolDaysSince} school days (taken as weekdays) before {@link #AS_OF}. Its attendance at the
+     * date and since are unset (NaN, which no comparison matches): a test of "improved" or "not improved" sets them, or
+     * builds the pupil from register marks, rather than silently taking one branch from a default.
+     */
     public static InterventionFact intervention(String kind, int schoolDaysSince) {
         LocalDate date = AS_OF;
         for (int d = 0; d < schoolDaysSince; ) {
@@ -79,7 +83,7 @@ public final class Facts {
         return new InterventionFact().setPupilId(PUPIL).setId(schoolDaysSince + 1000L).setKind(kind).setDate(date)
                 .setAcademicYear("2025/26").setSchoolDaysSince(schoolDaysSince)
                 .setCalendarDaysSince(AS_OF.toEpochDay() - date.toEpochDay())
-                .setAttendancePercentAtDate(100.0).setAttendancePercentSince(100.0)
+                .setAttendancePercentAtDate(Double.NaN).setAttendancePercentSince(Double.NaN)
                 .setPossibleSessionsSince(schoolDaysSince * 2);
     }
 
