@@ -103,7 +103,7 @@ public final class FactAssembler {
         LocalDate dismissed = actions.stream()
                 .filter(a -> PenaltyNoticeRequest.ACTION_TYPES.contains(a.type()) && PenaltyNoticeRequest.isNationalThresholdPeriod(a.period()))
                 .map(a -> a.dismissedOn(asOf)).flatMap(Optional::stream).max(LocalDate::compareTo).orElse(null);
-        LocalDate answered = lastNotice == null || dismissed != null && dismissed.isAfter(lastNotice) ? dismissed : lastNotice;
+        LocalDate answered = PenaltyNoticeRequest.answeredOn(lastNotice, dismissed);
         LocalDate unansweredFrom = answered != null && !answered.isBefore(windowStart) ? answered.plusDays(1) : windowStart;
         // Absence before compulsory school age is no ground for a legal measure: only sessions from its first day count.
         LocalDate compulsoryFrom = pupil.dateOfBirth == null ? null : CompulsorySchoolAge.startDate(pupil.dateOfBirth);

@@ -1,6 +1,7 @@
 package uk.attendance.evaluation;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import uk.attendance.action.ActionStatus;
 import uk.attendance.action.RecommendedAction;
 
@@ -16,9 +17,9 @@ public record RaisedAction(String type, String period, LocalDate metOn, Recommen
     }
 
     /** The date of the decision that dismissed the action, when it stands dismissed at the end of {@code day}. */
-    java.util.Optional<LocalDate> dismissedOn(LocalDate day) {
+    Optional<LocalDate> dismissedOn(LocalDate day) {
         if (stored == null || statusOn(day) != ActionStatus.DISMISSED) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return stored.decisions.stream().map(d -> d.date).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo);
     }

@@ -31,9 +31,5 @@ public record Scenario(String file, int line, String name, PupilSpec pupil, List
      * {@code counts}, exactly that many have been raised (a step that repeats: "2 AT1_LETTER").
      */
     public record Expectation(int line, LocalDate date, boolean raised, List<String> types, Map<String, Integer> counts) {
-
-        public Expectation(int line, LocalDate date, boolean raised, List<String> types) {
-            this(line, date, raised, types, Map.of());
-        }
     }
 }

@@ -3,6 +3,7 @@ package uk.attendance.policy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.TreeMap;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.MarkedSession;
@@ -292,7 +293,7 @@ public final class ScenarioParser {
                 LocalDate day = marked.getKey();
                 if (!posted.inferred(day) && !posted.isSchoolDay(day)) {
                     throw new ScenarioSyntaxError(file, marked.getValue(), "the register marks " + day + " (a "
-                            + day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK) + "), which is no school day of the calendar "
+                            + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + "), which is no school day of the calendar "
                             + "(outside the terms, in a half-term break or closed): write - for it");
                 }
             }

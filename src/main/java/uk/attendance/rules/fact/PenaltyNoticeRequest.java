@@ -58,6 +58,14 @@ public class PenaltyNoticeRequest {
         return academicYear + NATIONAL_THRESHOLD + (answeredOn == null ? "" : " after " + answeredOn);
     }
 
+    /** What answered the sessions before it: the later of the latest counted notice and the latest dismissal (either may be null). */
+    public static LocalDate answeredOn(LocalDate lastNotice, LocalDate dismissed) {
+        if (lastNotice == null) {
+            return dismissed;
+        }
+        return dismissed == null || lastNotice.isAfter(dismissed) ? lastNotice : dismissed;
+    }
+
     /** Whether an action's period is that of a request at the national threshold. */
     public static boolean isNationalThresholdPeriod(String period) {
         return period != null && period.contains(NATIONAL_THRESHOLD);

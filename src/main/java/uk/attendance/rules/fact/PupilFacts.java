@@ -114,11 +114,7 @@ public class PupilFacts {
     public PupilFacts setNationalThresholdDismissedOn(LocalDate date) { this.nationalThresholdDismissedOn = date; return this; }
     /** The later of the latest counted notice and the latest dismissal at the national threshold, or null. */
     public LocalDate getPenaltyNoticeAnsweredOn() {
-        if (lastPenaltyNoticeOn == null) {
-            return nationalThresholdDismissedOn;
-        }
-        return nationalThresholdDismissedOn == null || lastPenaltyNoticeOn.isAfter(nationalThresholdDismissedOn)
-                ? lastPenaltyNoticeOn : nationalThresholdDismissedOn;
+        return PenaltyNoticeRequest.answeredOn(lastPenaltyNoticeOn, nationalThresholdDismissedOn);
     }
     /** Whether the latest answer was the school's dismissal rather than a notice. */
     public boolean isAnsweredByDismissal() {
