@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import uk.attendance.action.MatchedValue;
+import uk.attendance.action.RecommendedAction;
 import uk.attendance.policy.LoadedPolicy;
 import uk.attendance.policy.PolicyFolder;
 import uk.attendance.policy.PolicyRegistry;
@@ -20,8 +21,6 @@ import uk.attendance.rules.CompileError;
 import uk.attendance.rules.PolicyCompiler;
 import uk.attendance.rules.RuleErrorView;
 import uk.attendance.rules.RuleSource;
-import uk.attendance.rules.fact.Recommendation;
-import uk.attendance.rules.fact.Words;
 
 /**
  * Tries a candidate version of a policy on a school's live data: the candidate and the version in use each judge every
@@ -50,12 +49,11 @@ public class PolicyDryRun {
             String reason, String clause, List<String> parentIds, String recordsKind, String recordsType,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MatchedValue> because) {
 
+        /** The action as an evaluation would store it (EvaluationService.raised), for a trial that stores nothing. */
         static TrialAction of(String upn, DayStream.Held held) {
-            Recommendation r = held.recommendation();
-            return new TrialAction(upn, r.getType(), r.getTitle() == null ? r.getType() : r.getTitle(), r.getStage(), r.getPeriod(),
-                    held.on(), r.getRule(), "On " + Words.date(held.on()) + ": " + (r.getReason() == null ? "" : r.getReason()),
-                    r.getClause() == null ? "" : r.getClause(), r.getParentIds().isEmpty() ? null : List.copyOf(r.getParentIds()),
-                    r.getRecordsKind(), r.getRecordsType(), r.getBecause());
+            RecommendedAction a = EvaluationService.raised(0, held, held.on());
+            return new TrialAction(upn, a.type, a.title, a.stage, a.period, a.conditionMetOn, a.rule, a.reason, a.clause,
+                    a.parentIds == null ? null : List.copyOf(a.parentIds), a.recordsKind, a.recordsType, a.becauseList());
         }
 
         /** One action per pupil, type and period, as the evaluation stores them. */
