@@ -14,17 +14,21 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -138,12 +142,60 @@ public class RecommendedAction extends PanacheEntityBase {
         return find("schoolId = ?1 and id = ?2", schoolId, id).firstResultOptional();
     }
 
-    /** The pupils' actions with their decisions loaded, in one query. */
-    public static List<RecommendedAction> forPupilsWithDecisions(Collection<Long> pupilIds) {
+    /**
+     * The pupils' actions as an evaluation judges them: detached copies holding what the rules and the store read (type,
+     * period, status, dates, policy, whether its basis changed, and the decisions' status and date), read with one plain
+     * query rather than hydrated with their texts and JSON. Not for showing or changing: change an action through
+     * {@link #findById}.
+     */
+    public static List<RecommendedAction> detachedHistoryForPupils(Collection<Long> pupilIds) {
         if (pupilIds.isEmpty()) {
             return List.of();
         }
-        return list("select a from RecommendedAction a left join fetch a.decisions where a.pupilId in ?1", pupilIds);
+        String in = pupilIds.stream().map(id -> "?").collect(Collectors.joining(",", "(", ")"));
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Map<Long, RecommendedAction> actions = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.school_id, a.pupil_id, a.upn, a.type, a.policy,"
+                    + " a.period, a.raised_on, a.condition_met_on, a.basis_changed, a.status, d.id, d.decision, d.decision_date, d.decided_at"
+                    + " FROM recommended_action a LEFT JOIN action_decision d ON d.action_id = a.id"
+                    + " WHERE a.pupil_id IN " + in + " ORDER BY a.id, d.decided_at, d.id")) {
+                int i = 1;
+                for (Long id : pupilIds) {
+                    select.setLong(i++, id);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        RecommendedAction action = actions.get(rows.getLong(1));
+                        if (action == null) {
+                            action = new RecommendedAction();
+                            action.id = rows.getLong(1);
+                            action.schoolId = rows.getString(2);
+                            action.pupilId = rows.getLong(3);
+                            action.upn = rows.getString(4);
+                            action.type = rows.getString(5);
+                            action.policy = rows.getString(6);
+                            action.period = rows.getString(7);
+                            action.raisedOn = rows.getObject(8, LocalDate.class);
+                            action.conditionMetOn = rows.getObject(9, LocalDate.class);
+                            action.basisChanged = rows.getBoolean(10);
+                            action.status = ActionStatus.valueOf(rows.getString(11));
+                            actions.put(action.id, action);
+                        }
+                        rows.getLong(12);
+                        if (!rows.wasNull()) {
+                            ActionDecision decision = new ActionDecision();
+                            decision.id = rows.getLong(12);
+                            decision.action = action;
+                            decision.decision = ActionStatus.valueOf(rows.getString(13));
+                            decision.date = rows.getObject(14, LocalDate.class);
+                            decision.decidedAt = rows.getTimestamp(15).toInstant();
+                            action.decisions.add(decision);
+                        }
+                    }
+                }
+            }
+            return List.copyOf(actions.values());
+        });
     }
 
     public static List<RecommendedAction> forPupil(Long pupilId) {

@@ -226,16 +226,14 @@ public class EvaluationService {
                 continue;
             }
             if (existing.status == ActionStatus.WITHDRAWN) {
-                session.setReadOnly(existing, false);
-                describe(existing, first);
-                decide(existing, ActionStatus.OPEN, "Raised again: its condition held on " + Words.date(first.on()) + ".", now, LocalDate.now(clock));
-                raised.add(ActionView.of(existing));
+                RecommendedAction action = writable(session, existing);
+                describe(action, first);
+                decide(action, ActionStatus.OPEN, "Raised again: its condition held on " + Words.date(first.on()) + ".", now, LocalDate.now(clock));
+                raised.add(ActionView.of(action));
             } else if (existing.status == ActionStatus.OPEN && !first.on().equals(existing.conditionMetOn)) {
-                session.setReadOnly(existing, false);
-                describe(existing, first);
+                describe(writable(session, existing), first);
             } else if (existing.status == ActionStatus.ACCEPTED && existing.basisChanged) {
-                session.setReadOnly(existing, false);
-                existing.basisChanged = false;
+                writable(session, existing).basisChanged = false;
             }
         }
         for (RecommendedAction action : actions) {
@@ -244,14 +242,19 @@ public class EvaluationService {
                 continue;
             }
             if (action.status == ActionStatus.OPEN) {
-                session.setReadOnly(action, false);
-                decide(action, ActionStatus.WITHDRAWN, withdrawalNote(pupil, evaluated, judgedFrom), now, LocalDate.now(clock));
+                decide(writable(session, action), ActionStatus.WITHDRAWN, withdrawalNote(pupil, evaluated, judgedFrom), now, LocalDate.now(clock));
             } else if (action.status == ActionStatus.ACCEPTED && !action.basisChanged) {
-                session.setReadOnly(action, false);
-                action.basisChanged = true;
+                writable(session, action).basisChanged = true;
             }
         }
         return raised;
+    }
+
+    /** The stored action behind an evaluation's detached copy, loaded to be changed. */
+    private static RecommendedAction writable(Session session, RecommendedAction copy) {
+        RecommendedAction action = session.get(RecommendedAction.class, copy.id);
+        session.setReadOnly(action, false);
+        return action;
     }
 
     private static RecommendedAction newAction(School school, LoadedPolicy policy, Pupil pupil, DayStream.Held first, LocalDate asOf, Instant now) {
@@ -466,13 +469,17 @@ public class EvaluationService {
         return calendars.schoolCalendar(schoolId, FactAssembler.marksNeededFrom(asOf).minusYears(1), asOf);
     }
 
-    /** Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. */
+    /**
+     * Everything the facts are computed from, read in a few queries per batch rather than a few per pupil. The pupils and
+     * actions are detached copies (see {@link #writable}).
+     */
     private static BatchData load(List<Long> pupilIds, LocalDate asOf) {
-        Map<Long, Pupil> pupils = Pupil.withParentsAndCharacteristics(pupilIds).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, Pupil> pupils = Pupil.detachedWithParentsAndCharacteristics(pupilIds).stream()
+                .collect(Collectors.toMap(p -> p.id, p -> p));
         Map<Long, List<MarkedSession>> marks = PupilRegister.marks(pupilIds, FactAssembler.marksNeededFrom(asOf), asOf);
         Map<Long, List<Intervention>> interventions = Intervention.forPupils(pupilIds, asOf).stream()
                 .collect(Collectors.groupingBy(i -> i.pupilId));
-        Map<Long, List<RecommendedAction>> actions = RecommendedAction.forPupilsWithDecisions(pupilIds).stream()
+        Map<Long, List<RecommendedAction>> actions = RecommendedAction.detachedHistoryForPupils(pupilIds).stream()
                 .collect(Collectors.groupingBy(a -> a.pupilId));
         return new BatchData(pupils, marks, interventions, actions);
     }

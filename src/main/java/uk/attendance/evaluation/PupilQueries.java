@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import uk.attendance.action.ActionStatus;
@@ -89,7 +90,7 @@ public class PupilQueries {
         String stage = actions.stream().filter(a -> a.status != ActionStatus.DISMISSED && a.stage != null)
                 .findFirst().map(a -> a.stage).orElse(null);
         return new PupilDetails(pupil.upn, pupil.givenName, pupil.familyName, pupil.dateOfBirth, pupil.yearGroup,
-                pupil.registrationGroup, pupil.characteristics,
+                pupil.registrationGroup, new LinkedHashSet<>(pupil.characteristics),
                 pupil.parents.stream().map(p -> new PupilDetails.ParentView(p.parentRef, p.name)).toList(),
                 CompulsorySchoolAge.on(pupil.dateOfBirth, asOf), standing.attendance(), standing.band(), stage, interventions,
                 actions.stream().map(ActionView::of).toList());

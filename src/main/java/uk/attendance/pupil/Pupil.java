@@ -14,10 +14,14 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 @Entity
 @Table(name = "pupil")
@@ -98,6 +103,67 @@ public class Pupil extends PanacheEntityBase {
         // Fills the characteristics of the same managed pupils; one query fetching both would multiply the rows.
         Pupil.find("select p from Pupil p left join fetch p.characteristics where p.id in ?1", ids).list();
         return pupils;
+    }
+
+    /**
+     * The pupils as an evaluation reads them: detached copies with their parents and characteristics, read with three
+     * plain queries instead of hydrated as managed entities, since an evaluation never changes a pupil. Many times
+     * cheaper for a batch than {@link #withParentsAndCharacteristics}.
+     */
+    public static List<Pupil> detachedWithParentsAndCharacteristics(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = ids.stream().map(id -> "?").collect(Collectors.joining(",", "(", ")"));
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Map<Long, Pupil> pupils = new LinkedHashMap<>();
+            try (PreparedStatement select = bind(connection.prepareStatement("SELECT id, school_id, upn, given_name, family_name,"
+                    + " date_of_birth, year_group, registration_group, created_at, updated_at FROM pupil WHERE id IN " + in), ids);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Pupil pupil = new Pupil();
+                    pupil.id = rows.getLong(1);
+                    pupil.schoolId = rows.getString(2);
+                    pupil.upn = rows.getString(3);
+                    pupil.givenName = rows.getString(4);
+                    pupil.familyName = rows.getString(5);
+                    pupil.dateOfBirth = rows.getObject(6, LocalDate.class);
+                    pupil.yearGroup = rows.getInt(7);
+                    pupil.registrationGroup = rows.getString(8);
+                    pupil.createdAt = rows.getTimestamp(9).toInstant();
+                    pupil.updatedAt = rows.getTimestamp(10).toInstant();
+                    pupils.put(pupil.id, pupil);
+                }
+            }
+            try (PreparedStatement select = bind(connection.prepareStatement("SELECT pupil_id, id, parent_ref, name FROM parent"
+                    + " WHERE pupil_id IN " + in + " ORDER BY pupil_id, parent_ref"), ids);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Parent parent = new Parent();
+                    parent.pupil = pupils.get(rows.getLong(1));
+                    parent.id = rows.getLong(2);
+                    parent.parentRef = rows.getString(3);
+                    parent.name = rows.getString(4);
+                    parent.pupil.parents.add(parent);
+                }
+            }
+            try (PreparedStatement select = bind(connection.prepareStatement("SELECT pupil_id, characteristic FROM pupil_characteristic"
+                    + " WHERE pupil_id IN " + in), ids);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pupils.get(rows.getLong(1)).characteristics.add(rows.getString(2));
+                }
+            }
+            return List.copyOf(pupils.values());
+        });
+    }
+
+    private static PreparedStatement bind(PreparedStatement statement, Collection<Long> ids) throws SQLException {
+        int i = 1;
+        for (Long id : ids) {
+            statement.setLong(i++, id);
+        }
+        return statement;
     }
 
     /** The school's pupils among {@code upns}, by UPN. */
