@@ -8,7 +8,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +31,7 @@ class AxeTest {
 
     @BeforeAll
     static void launch() {
-        chromium = new HeadlessChromium();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
+        chromium = HeadlessChromium.shared();
     }
 
     @Test

@@ -9,21 +9,19 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import uk.attendance.OnFixedToday;
 import uk.attendance.demo.DemoDataLoader;
 
 /**
- * What the browser tests share: one headless Chromium per class (Debian's, which .ci/run installs), the demo school
+ * What the browser tests share: one headless Chromium for all of them (Debian's, which .ci/run installs), the demo school
  * they work in, created once per test database (with the others when DemoDataLoaderTest ran first), and the folder their screenshots go to.
  */
 abstract class DemoSchoolBrowserTest implements OnFixedToday {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static HeadlessChromium chromium;
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -38,15 +36,7 @@ abstract class DemoSchoolBrowserTest implements OnFixedToday {
     @BeforeAll
     static void launchChromium() {
         assertThat(HeadlessChromium.EXECUTABLE).as("Debian's chromium package (.ci/run installs it)").isExecutable();
-        chromium = new HeadlessChromium();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        browser = HeadlessChromium.shared().browser;
     }
 
     @BeforeEach

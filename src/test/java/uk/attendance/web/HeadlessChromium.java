@@ -18,6 +18,21 @@ final class HeadlessChromium implements AutoCloseable {
     private final Playwright playwright;
     final Browser browser;
 
+    private static HeadlessChromium shared;
+
+    /**
+     * One Chromium for every browser test class in the JVM, closed when it exits: each launch (Playwright's driver and the
+     * browser) costs seconds on 2 cores, and every test works in a browser context of its own anyway.
+     */
+    static synchronized HeadlessChromium shared() {
+        if (shared == null) {
+            HeadlessChromium chromium = new HeadlessChromium();
+            Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "headless-chromium-close"));
+            shared = chromium;
+        }
+        return shared;
+    }
+
     HeadlessChromium() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
