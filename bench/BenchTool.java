@@ -47,7 +47,9 @@ import uk.attendance.pupil.PupilRequest;
  *                                     them (pupil_register, register_day), and the marks themselves (session_mark)
  *                                     for the first MARKS_SCHOOLS schools (set-up, not a measured figure);
  *                                     prints {"marks": n, "rows": n, "legalRows": n, "seconds": s}
- * reset-actions URL PREFIX            delete the recommended actions of the schools whose id starts with PREFIX
+ * reset-day URL PREFIX DATE          put the schools whose id starts with PREFIX back as they stood the night before
+ *                                     DATE: their actions whose condition was first met on DATE or later deleted,
+ *                                     and their evaluated pupils judged up to the day before DATE
  * </pre>
  */
 public final class BenchTool {
@@ -79,9 +81,9 @@ public final class BenchTool {
                 laRegisters(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                         Integer.parseInt(args[6]), Long.parseLong(args[7]), Integer.parseInt(args[8]), Integer.parseInt(args[9]));
             }
-            case "reset-actions" -> {
-                need(args, 3);
-                resetActions(args[1], args[2]);
+            case "reset-day" -> {
+                need(args, 4);
+                resetDay(args[1], args[2], LocalDate.parse(args[3]));
             }
             default -> usage();
         }
@@ -292,15 +294,30 @@ public final class BenchTool {
         }
     }
 
-    private static void resetActions(String url, String prefix) throws SQLException {
+    /**
+     * Undoes the evaluation of DATE, so that the next evaluation as of DATE is the night's: each pupil's newest day
+     * judged, with the actions of the days before it in place. A pupil never evaluated stays so (judged from nothing).
+     */
+    private static void resetDay(String url, String prefix, LocalDate date) throws SQLException {
         try (Connection connection = connect(url);
              PreparedStatement decisions = connection.prepareStatement("DELETE d FROM action_decision d"
-                     + " JOIN recommended_action a ON a.id = d.action_id WHERE a.school_id LIKE ?");
-             PreparedStatement actions = connection.prepareStatement("DELETE FROM recommended_action WHERE school_id LIKE ?")) {
+                     + " JOIN recommended_action a ON a.id = d.action_id WHERE a.school_id LIKE ? AND a.condition_met_on >= ?");
+             PreparedStatement actions = connection.prepareStatement("DELETE FROM recommended_action"
+                     + " WHERE school_id LIKE ? AND condition_met_on >= ?");
+             PreparedStatement judged = connection.prepareStatement("UPDATE pupil_evaluation e JOIN pupil p ON p.id = e.pupil_id"
+                     + " SET e.evaluated_to = ?, e.dirty_from = NULL WHERE p.school_id LIKE ?")) {
+            connection.setAutoCommit(false);
             decisions.setString(1, prefix + "%");
+            decisions.setDate(2, Date.valueOf(date));
             decisions.executeUpdate();
             actions.setString(1, prefix + "%");
-            System.out.printf(Locale.ROOT, "{\"deleted\": %d}%n", actions.executeUpdate());
+            actions.setDate(2, Date.valueOf(date));
+            int deleted = actions.executeUpdate();
+            judged.setDate(1, Date.valueOf(date.minusDays(1)));
+            judged.setString(2, prefix + "%");
+            int pupils = judged.executeUpdate();
+            connection.commit();
+            System.out.printf(Locale.ROOT, "{\"deleted\": %d, \"pupils\": %d}%n", deleted, pupils);
         }
     }
 
@@ -342,7 +359,7 @@ public final class BenchTool {
 
     private static void usage() {
         System.err.println("usage: BenchTool jdbc-baseline URL SCHOOL CSV | la-pupils DIR PREFIX SCHOOLS PUPILS YEAR SEED"
-                + " | la-registers URL PREFIX SCHOOLS PUPILS DAYS YEAR SEED THREADS MARKS_SCHOOLS | reset-actions URL PREFIX");
+                + " | la-registers URL PREFIX SCHOOLS PUPILS DAYS YEAR SEED THREADS MARKS_SCHOOLS | reset-day URL PREFIX DATE");
         System.exit(2);
     }
 }

@@ -5,6 +5,7 @@
 #   --xmx SIZE                 the service's maximum heap (default 1g)
 #   BENCH_READY_TIMEOUT=180    seconds to wait for /q/health/ready
 #   BENCH_REBUILD=1            rebuild target/quarkus-app first (./mvnw -q package -DskipTests)
+#   BENCH_JAVA_OPTS="..."      extra JVM options for the service, e.g. a JFR recording to profile a run
 set -euo pipefail
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -93,6 +94,8 @@ trap 'exit 143' TERM
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
 
+# BENCH_JAVA_OPTS is split into words on purpose.
+# shellcheck disable=SC2086
 unset ATTENDANCE_DB_URL ATTENDANCE_DB_USER ATTENDANCE_DB_PASSWORD
 (
     cd "$work"
@@ -101,7 +104,7 @@ unset ATTENDANCE_DB_URL ATTENDANCE_DB_USER ATTENDANCE_DB_PASSWORD
     ATTENDANCE_ADMIN_PASSWORD="$password" \
     ATTENDANCE_DEMO=false \
     QUARKUS_HTTP_PORT="$port" \
-    exec java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log" -jar "$work/app/quarkus-run.jar" >"$work/service.log" 2>&1
+    exec java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log" ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" >"$work/service.log" 2>&1
 ) &
 pid=$!
 
