@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import uk.attendance.attendance.AcademicYear;
 import uk.attendance.attendance.AttendanceCode;
 import uk.attendance.attendance.MarkedSession;
@@ -69,16 +69,51 @@ public final class PupilDays implements RegisterFact.Register {
 
     /** The series of the pupil's marks dated from {@code from} to {@code to}, over the school's calendar. */
     public static PupilDays of(SchoolCalendar calendar, Collection<MarkedSession> allMarks, LocalDate from, LocalDate to) {
-        List<MarkedSession> marks = allMarks.stream()
-                .filter(m -> !m.date().isBefore(from) && !m.date().isAfter(to))
-                .sorted(Comparator.comparing(MarkedSession::date).thenComparing(MarkedSession::session))
-                .toList();
-        TreeSet<LocalDate> dates = new TreeSet<>(calendar.schoolDays(from, to));
-        marks.forEach(m -> dates.add(m.date()));
-        PupilDays days = new PupilDays(calendar, dates.toArray(LocalDate[]::new));
+        List<MarkedSession> marks = new ArrayList<>(allMarks.size());
+        for (MarkedSession mark : allMarks) {
+            if (!mark.date().isBefore(from) && !mark.date().isAfter(to)) {
+                marks.add(mark);
+            }
+        }
+        // The compact register hands them over in order already; sorting is for any other caller.
+        if (!inOrder(marks)) {
+            marks.sort(REGISTER_ORDER);
+        }
+        PupilDays days = new PupilDays(calendar, union(calendar.schoolDays(from, to), marks));
         days.count(marks);
-        days.marks = marks;
+        days.marks = Collections.unmodifiableList(marks);
         return days;
+    }
+
+    private static final Comparator<MarkedSession> REGISTER_ORDER = Comparator.comparing(MarkedSession::date)
+            .thenComparing(MarkedSession::session);
+
+    private static boolean inOrder(List<MarkedSession> marks) {
+        for (int i = 1; i < marks.size(); i++) {
+            if (REGISTER_ORDER.compare(marks.get(i - 1), marks.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The school days and the dates of the marks (both in order), each date once, in order: a merge. */
+    private static LocalDate[] union(List<LocalDate> schoolDays, List<MarkedSession> marks) {
+        List<LocalDate> dates = new ArrayList<>(schoolDays.size() + 8);
+        int d = 0;
+        int m = 0;
+        while (d < schoolDays.size() || m < marks.size()) {
+            LocalDate next;
+            if (m == marks.size() || d < schoolDays.size() && !schoolDays.get(d).isAfter(marks.get(m).date())) {
+                next = schoolDays.get(d++);
+            } else {
+                next = marks.get(m++).date();
+            }
+            if (dates.isEmpty() || !dates.get(dates.size() - 1).equals(next)) {
+                dates.add(next);
+            }
+        }
+        return dates.toArray(LocalDate[]::new);
     }
 
     private void count(List<MarkedSession> marks) {
