@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
@@ -29,24 +30,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import uk.attendance.DbSessions;
 import uk.attendance.MariaDbTestResource;
 import uk.attendance.TestData;
 import uk.attendance.db.EmbeddedMariaDb;
 
 /**
- * The packaged service is killed (kill -9) in the middle of a nightly post and started again: the marks
- * it acknowledged earlier are all there, nothing of the unacknowledged post is, and the post then succeeds.
+ * The packaged service as deployed: behind a TLS-terminating proxy, and killed (kill -9) in the middle of a nightly
+ * post. Both tests share one started service (each start of the packaged jar costs seconds); the restart test leaves
+ * it running again.
  */
-class ServiceRestartIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedServiceIT {
 
     private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     private static final String SCHOOL = "restart-school";
     private static final int PUPILS = 100;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String PUBLIC_BASE_URL = "https://attendance.example.org";
 
     private EmbeddedMariaDb embedded;
     private String databaseUrl;
@@ -56,8 +61,8 @@ class ServiceRestartIT {
     private Process service;
     private int port;
 
-    @BeforeEach
-    void freshDatabase() throws Exception {
+    @BeforeAll
+    void freshDatabaseAndService() throws Exception {
         if (MariaDbTestResource.localServerAnswers()) {
             databaseUrl = MariaDbTestResource.localUrl(MariaDbTestResource.DATABASE + "_restart");
         } else {
@@ -74,9 +79,10 @@ class ServiceRestartIT {
             statement.execute("CREATE DATABASE " + name);
             statement.execute("USE " + name);
         }
+        startService();
     }
 
-    @AfterEach
+    @AfterAll
     void stopEverything() throws Exception {
         if (service != null) {
             service.destroyForcibly().waitFor();
@@ -89,9 +95,27 @@ class ServiceRestartIT {
         }
     }
 
+    /** Behind a TLS-terminating proxy the service talks plain HTTP, yet its cookies must only travel over HTTPS. */
+    @Test
+    void behindATlsProxyTheSignInCookieIsSecureAndRedirectsUseThePublicAddressNotTheHostHeader() {
+        Response signIn = given().baseUri("http://localhost").port(port).redirects().follow(false).header("Host", "evil.example")
+                .contentType(ContentType.URLENC)
+                .formParams(Map.of("j_username", "admin", "j_password", ADMIN_PASSWORD))
+                .post("/j_security_check");
+
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().getValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+        assertThat(signIn.header("Location")).startsWith(PUBLIC_BASE_URL + "/");
+        assertThat(signIn.header("Strict-Transport-Security")).contains("max-age=");
+    }
+
+    /**
+     * Killed in the middle of a nightly post and started again: the marks it acknowledged earlier are all there, nothing
+     * of the unacknowledged post is, and the post then succeeds.
+     */
     @Test
     void acknowledgedMarksSurviveAKillDuringALaterPostAndNothingOfThatPostRemains() throws Exception {
-        startService();
         List<String> upns = new ArrayList<>();
         List<Map<String, Object>> pupils = new ArrayList<>();
         for (int i = 0; i < PUPILS; i++) {
@@ -144,11 +168,13 @@ class ServiceRestartIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        // C1 only and the parallel collector, as for the test JVMs (pom.xml): on 2 cores this starts the service faster,
-        // and the test is about what survives a kill, not about the JIT.
+        // C1 only and the parallel collector: on 2 cores the service starts in about half the time, and these tests are
+        // about what survives a kill and what headers go out, not about the JIT.
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         builder.environment().putAll(Map.of(
+                "ATTENDANCE_SECURITY_BEHIND_TLS_PROXY", "true",
+                "ATTENDANCE_SECURITY_PUBLIC_BASE_URL", PUBLIC_BASE_URL,
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
                 "ATTENDANCE_DB_URL", databaseUrl,
                 "ATTENDANCE_DB_USER", databaseUser,
