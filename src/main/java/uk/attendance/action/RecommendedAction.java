@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import uk.attendance.db.IdList;
 
 /** A next step the rules recommended for a pupil, with the reason and the clause behind it. */
 @Entity
@@ -152,17 +153,14 @@ public class RecommendedAction extends PanacheEntityBase {
         if (pupilIds.isEmpty()) {
             return List.of();
         }
-        String in = pupilIds.stream().map(id -> "?").collect(Collectors.joining(",", "(", ")"));
+        String in = IdList.placeholders(pupilIds.size());
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             Map<Long, RecommendedAction> actions = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.school_id, a.pupil_id, a.upn, a.type, a.policy,"
                     + " a.period, a.raised_on, a.condition_met_on, a.basis_changed, a.status, d.id, d.decision, d.decision_date, d.decided_at"
                     + " FROM recommended_action a LEFT JOIN action_decision d ON d.action_id = a.id"
                     + " WHERE a.pupil_id IN " + in + " ORDER BY a.id, d.decided_at, d.id")) {
-                int i = 1;
-                for (Long id : pupilIds) {
-                    select.setLong(i++, id);
-                }
+                IdList.bind(select, 1, pupilIds);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         RecommendedAction action = actions.get(rows.getLong(1));

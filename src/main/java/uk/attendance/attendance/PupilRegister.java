@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import uk.attendance.db.IdList;
 
 /**
  * Each pupil's academic year of marks kept compact (table {@code pupil_register}, one row per pupil and year,
@@ -58,16 +58,13 @@ public final class PupilRegister {
         int firstYear = AcademicYear.containing(from).startYear();
         int lastYear = AcademicYear.containing(to).startYear();
         String sql = "SELECT pupil_id, academic_year, sessions FROM pupil_register"
-                + " WHERE pupil_id IN (" + String.join(",", Collections.nCopies(pupilIds.size(), "?")) + ")"
+                + " WHERE pupil_id IN " + IdList.placeholders(pupilIds.size())
                 + " AND academic_year BETWEEN ? AND ? ORDER BY pupil_id, academic_year";
         return withConnection(connection -> {
             Map<Long, List<MarkedSession>> byPupil = new HashMap<>();
             Map<Integer, YearDays> years = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int parameter = 1;
-                for (Long id : pupilIds) {
-                    select.setLong(parameter++, id);
-                }
+                int parameter = IdList.bind(select, 1, pupilIds);
                 select.setInt(parameter++, firstYear);
                 select.setInt(parameter, lastYear);
                 try (ResultSet rows = select.executeQuery()) {

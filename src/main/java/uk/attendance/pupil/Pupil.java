@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import uk.attendance.db.IdList;
 
 @Entity
 @Table(name = "pupil")
@@ -114,7 +115,7 @@ public class Pupil extends PanacheEntityBase {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = ids.stream().map(id -> "?").collect(Collectors.joining(",", "(", ")"));
+        String in = IdList.placeholders(ids.size());
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             Map<Long, Pupil> pupils = new LinkedHashMap<>();
             try (PreparedStatement select = bind(connection.prepareStatement("SELECT id, school_id, upn, given_name, family_name,"
@@ -159,10 +160,7 @@ public class Pupil extends PanacheEntityBase {
     }
 
     private static PreparedStatement bind(PreparedStatement statement, Collection<Long> ids) throws SQLException {
-        int i = 1;
-        for (Long id : ids) {
-            statement.setLong(i++, id);
-        }
+        IdList.bind(statement, 1, ids);
         return statement;
     }
 
