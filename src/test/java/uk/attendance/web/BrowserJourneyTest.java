@@ -25,7 +25,7 @@ import uk.attendance.demo.DemoSchoolGenerator;
 /**
  * A morning's review in a real headless Chromium (Debian's, driven by Playwright; no browser is downloaded):
  * sign in, read the queue, open a pupil, print and send a letter, evaluate, and find the next stage's letter.
- * Screenshots of each page go to target/screenshots/ (the screen, and -full for the whole page).
+ * Screenshots of each page go to target/screenshots/ (the screen; with -Dscreenshots=full, the whole page too).
  */
 @QuarkusTest
 class BrowserJourneyTest extends DemoSchoolBrowserTest {
@@ -312,11 +312,5 @@ class BrowserJourneyTest extends DemoSchoolBrowserTest {
     private static java.time.LocalDate lastSchoolDay() {
         java.util.List<java.time.LocalDate> days = DemoSchoolGenerator.firstHalfTermSchoolDays(FixedClock.TODAY);
         return days.get(days.size() - 1);
-    }
-
-    /** What the screen shows, and the whole page below it. */
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-full.png")).setFullPage(true));
     }
 }

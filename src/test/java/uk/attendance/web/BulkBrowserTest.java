@@ -25,7 +25,8 @@ import uk.attendance.TestUsers;
 /**
  * A morning of bulk work in headless Chromium on the 1,000-pupil demo Coopers school, at desk and phone width: filter the
  * queue to the AT1 letters, tick some by keyboard, print them as one PDF, mark them sent, accept another by keyboard
- * alone (Tab, arrow, Space, typing, Enter), then find a pupil by name and see their form. axe-core checks each page.
+ * alone (Tab, arrow, Space, typing, Enter), then find a pupil by name and see their form. axe-core checks each page, and
+ * at desk width each in-place change to the queue.
  */
 @QuarkusTest
 class BulkBrowserTest extends DemoSchoolBrowserTest {
@@ -73,7 +74,7 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
             Locator cards = page.locator("#queue-panel article.action");
             assertThat(cards.first().locator("h3")).hasText("Send the AT1 letter");
             assertThat(page.locator("form#bulk")).containsText("matching these filters");
-            Axe.check(page);
+            checkQueueChange(page, phone);
 
             // Tick three letters from the keyboard.
             List<String> ids = new ArrayList<>();
@@ -85,7 +86,7 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
                 ids.add(box.getAttribute("value"));
             }
             shot(page, "bulk-selected-" + width);
-            Axe.check(page);
+            checkQueueChange(page, phone);
 
             // Print them as one PDF (it opens beside the queue), one letter a page.
             Page pdfTab = context.waitForPage(() -> page.getByRole(AriaRole.BUTTON,
@@ -122,7 +123,7 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
             page.keyboard().press("ArrowDown");
             assertThat(page).hasURL(Pattern.compile(".*stage=[^&].*"));
             assertThat(page.locator("#queue-stage")).isFocused();
-            Axe.check(page);
+            checkQueueChange(page, phone);
             Locator nextBox = cards.first().locator("input.select");
             String nextId = nextBox.getAttribute("value");
             tabTo(page, "Tab", "#queue-panel article.action input.select");
@@ -139,12 +140,12 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
             assertThat(page.locator("#action-" + nextId + " .status")).hasText("Accepted");
             assertThat(page.locator("#action-" + nextId + " .decided")).containsText("Phoned home first");
             shot(page, "bulk-keyboard-" + width);
-            Axe.check(page);
+            checkQueueChange(page, phone);
             // "Show more" from the keyboard: the next cards come in below and focus is on the first of them.
             page.locator("#queue-panel li.more a").focus();
             page.keyboard().press("Enter");
             assertThat(cards.nth(25)).isFocused();
-            Axe.check(page);
+            checkQueueChange(page, phone);
 
             // Find a pupil by name.
             Map<String, Object> someone = given().queryParam("limit", "1").queryParam("offset", String.valueOf(width % 97))
@@ -175,6 +176,17 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
         }
     }
 
+    /**
+     * axe-core after an in-place change to the queue (a filter, ticks, a decision, more cards): at desk width every time; at
+     * phone width the queue's markup is the one checked at desk width, so there each page is checked once, with its first
+     * notice.
+     */
+    private static void checkQueueChange(Page page, boolean phone) {
+        if (!phone) {
+            Axe.check(page);
+        }
+    }
+
     /** Presses {@code key} (Tab or Shift+Tab) until the focused element matches {@code selector}, as a keyboard user would. */
     private static void tabTo(Page page, String key, String selector) {
         for (int i = 0; i < 80; i++) {
@@ -191,9 +203,5 @@ class BulkBrowserTest extends DemoSchoolBrowserTest {
         Object ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
                 + " return s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth); }");
         assertThat(((Number) ring).doubleValue()).as("focus ring width of the focused element").isGreaterThanOrEqualTo(2);
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 }

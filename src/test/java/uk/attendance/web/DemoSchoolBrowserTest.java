@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import java.net.URL;
@@ -21,6 +22,9 @@ import uk.attendance.demo.DemoDataLoader;
 abstract class DemoSchoolBrowserTest implements OnFixedToday {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** With {@code -Dscreenshots=full}, each screenshot also has a -full one of the whole page (seconds each on a long page). */
+    private static final boolean FULL_PAGE_SCREENSHOTS = "full".equals(System.getProperty("screenshots"));
 
     static Browser browser;
 
@@ -45,5 +49,13 @@ abstract class DemoSchoolBrowserTest implements OnFixedToday {
             assertThat(demo.createDemoSchool(school().substring("demo-".length()))).contains(school());
         }
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** What the screen shows, in target/screenshots/, and the whole page below it when asked for. */
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+        if (FULL_PAGE_SCREENSHOTS) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-full.png")).setFullPage(true));
+        }
     }
 }
