@@ -23,10 +23,11 @@ public class MariaDbTestResource implements QuarkusTestResourceLifecycleManager 
 
     private static final String HOST = "127.0.0.1";
     private static final int PORT = 3306;
-    private static final Path EMBEDDED_DIR = Path.of("target", "embedded-mariadb-test");
+    private static final Path EMBEDDED_DIR = Path.of("target", "embedded-mariadb-test" + TestFork.suffix());
 
     /** The suite's database; other databases of the suite are named after it. */
-    public static final String DATABASE = System.getenv().getOrDefault("ATTENDANCE_TEST_DB", "attendance_test");
+    public static final String DATABASE = System.getenv().getOrDefault("ATTENDANCE_TEST_DB", "attendance_test")
+            + TestFork.suffix();
 
     private EmbeddedMariaDb embedded;
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public class PolicyFolderTestResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final Path POLICIES = Path.of("target", "test-policies").toAbsolutePath();
+    public static final Path POLICIES = Path.of("target", "test-policies" + TestFork.suffix()).toAbsolutePath();
 
     @Override
     public Map<String, String> start() {
