@@ -3,6 +3,8 @@ package uk.attendance;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -15,6 +17,12 @@ public class AdminByDefault implements QuarkusTestBeforeEachCallback {
 
     public static String adminPassword() {
         return ConfigProvider.getConfig().getValue("attendance.admin-password", String.class);
+    }
+
+    /** The admin's HTTP Basic header, for a test that calls without REST Assured. */
+    public static String basicAuthorization() {
+        String credentials = ADMIN + ":" + adminPassword();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -6,9 +6,9 @@ import org.junit.platform.suite.api.Suite;
 /**
  * One half of the tests, run in one test JVM while {@link RestOfTheServiceSuite} runs in the other (pom.xml's forkCount is
  * 2): the pages and their browser journeys, the demo schools they work in, accounts, decisions and policies (the
- * walk over every endpoint runs in the other half, which evened their times: about 3 minutes each on 2 cores). Each half is
- * one JUnit run, so the test service starts once per JVM; Surefire would otherwise hand a JVM its classes one run at a time,
- * and Quarkus would start again for each. The classes are named, not scanned for, so a class that cannot load fails the
+ * walk over every endpoint and the policy registry's reload checks run in the other half, which evens their times). Each
+ * half is one JUnit run, so the test service starts once per JVM; Surefire would otherwise hand a JVM its classes one run
+ * at a time, and Quarkus would start again for each. The classes are named, not scanned for, so a class that cannot load fails the
  * run instead of being skipped; {@link SuitesTest} checks that every test class is in exactly one half.
  */
 @Suite
@@ -21,8 +21,6 @@ import org.junit.platform.suite.api.Suite;
         "uk.attendance.demo.DemoExportTest",
         "uk.attendance.demo.DemoSchoolGeneratorTest",
         "uk.attendance.policy.PolicyEditedWhileStoppedTest",
-        "uk.attendance.policy.PolicyLoadChecksTest",
-        "uk.attendance.policy.PolicyRegistryTest",
         "uk.attendance.policy.PolicyResourceTest",
         "uk.attendance.policy.PolicyVersionsTest",
         "uk.attendance.policy.ScenarioParserTest",

@@ -29,6 +29,8 @@ import org.junit.platform.suite.api.Suite;
         "uk.attendance.evaluation.PolicyDryRunTest",
         "uk.attendance.evaluation.ShippedScenariosTest",
         "uk.attendance.intervention.InterventionResourceTest",
+        "uk.attendance.policy.PolicyLoadChecksTest",
+        "uk.attendance.policy.PolicyRegistryTest",
         "uk.attendance.problem.BodyLimitTest",
         "uk.attendance.problem.EnumInputTest",
         "uk.attendance.problem.HostileInputTest",

@@ -19,7 +19,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +92,7 @@ class BodyLimitTest {
     private void assertRefused(String method, String path, String contentType, BodyPublisher body) throws Exception {
         TableCounts before = TableCounts.of(dataSource);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(schools.resolve(path)).header("Content-Type", contentType)
-                .header("Authorization", adminBasicAuth()).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", AdminByDefault.basicAuthorization()).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
@@ -101,11 +100,6 @@ class BodyLimitTest {
         assertThat(problem.path("status").asInt()).isEqualTo(413);
         assertThat(problem.path("detail").asText()).contains((limit >> 20) + " MB", "attendance.max-body-size");
         assertThat(TableCounts.of(dataSource)).isEqualTo(before);
-    }
-
-    private static String adminBasicAuth() {
-        String credentials = AdminByDefault.ADMIN + ":" + AdminByDefault.adminPassword();
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code head}, then {@code filler} repeated up to {@code size} bytes less the tail, then {@code tail}; streamed, never held. */
